@@ -44,12 +44,13 @@ std::string format_hundredths(std::int64_t hundredths) {
   // Work in unsigned to format INT64_MIN without overflow.
   const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(hundredths)
                                            : static_cast<std::uint64_t>(hundredths);
-  std::string text = std::to_string(magnitude / 100);
   const std::uint64_t cents = magnitude % 100;
+  std::string text = negative ? "-" : "";
+  text += std::to_string(magnitude / 100);
   text += '.';
   text += static_cast<char>('0' + cents / 10);
   text += static_cast<char>('0' + cents % 10);
-  return negative ? "-" + text : text;
+  return text;
 }
 
 std::string format_hundredths_grouped(std::int64_t hundredths) {

@@ -1,7 +1,5 @@
 #include "engine/rounding.h"
 
-#include <algorithm>
-#include <numeric>
 #include <stdexcept>
 
 namespace hsg::engine {
@@ -28,38 +26,45 @@ std::int64_t divide_rounded(Int128 numerator, std::int64_t denominator, Rounding
   return narrow_checked(numerator < 0 ? -quotient : quotient);
 }
 
-Split split_largest_remainder(std::int64_t total, std::span<const std::int64_t> weights) {
+std::int64_t split_largest_remainder_into(std::int64_t total,
+                                          std::span<const std::int64_t> weights,
+                                          std::span<SplitPart> parts) {
   if (total < 0) throw std::invalid_argument("split: total must not be negative");
-  Split split;
+  if (parts.size() != weights.size()) throw std::invalid_argument("split: one part per weight");
+  std::int64_t denominator = 0;
   for (const std::int64_t weight : weights) {
     if (weight < 0) throw std::invalid_argument("split: weights must not be negative");
-    split.denominator = checked_add(split.denominator, weight);
+    denominator = checked_add(denominator, weight);
   }
-  if (split.denominator == 0) throw std::invalid_argument("split: weights must not all be zero");
+  if (denominator == 0) throw std::invalid_argument("split: weights must not all be zero");
 
   std::int64_t allotted = 0;
-  for (const std::int64_t weight : weights) {
-    const Int128 exact = static_cast<Int128>(total) * weight;
-    SplitPart part;
-    part.floor = narrow_checked(exact / split.denominator);
-    part.remainder = narrow_checked(exact % split.denominator);
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    const Int128 exact = static_cast<Int128>(total) * weights[i];
+    SplitPart& part = parts[i];
+    part.floor = narrow_checked(exact / denominator);
+    part.remainder = narrow_checked(exact % denominator);
+    part.extra_unit = false;
     part.value = part.floor;
     allotted += part.floor;
-    split.parts.push_back(part);
   }
+  // Fewer units are left over than there are parts. Each goes to the largest remainder
+  // not yet served; the strict '>' keeps ties with the part listed first.
+  for (std::int64_t leftover = total - allotted; leftover > 0; --leftover) {
+    SplitPart* best = nullptr;
+    for (SplitPart& part : parts) {
+      if (!part.extra_unit && (best == nullptr || part.remainder > best->remainder)) best = &part;
+    }
+    best->extra_unit = true;
+    best->value = best->floor + 1;
+  }
+  return denominator;
+}
 
-  // Order by remainder, largest first; a stable sort keeps ties in listed order.
-  std::vector<std::size_t> order(split.parts.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return split.parts[a].remainder > split.parts[b].remainder;
-  });
-  const std::int64_t leftover = total - allotted;  // < number of parts, by construction
-  for (std::int64_t i = 0; i < leftover; ++i) {
-    SplitPart& part = split.parts[order[static_cast<std::size_t>(i)]];
-    part.extra_unit = true;
-    part.value = part.floor + 1;
-  }
+Split split_largest_remainder(std::int64_t total, std::span<const std::int64_t> weights) {
+  Split split;
+  split.parts.resize(weights.size());
+  split.denominator = split_largest_remainder_into(total, weights, split.parts);
   return split;
 }
 

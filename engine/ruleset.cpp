@@ -1,0 +1,270 @@
+#include "engine/ruleset.h"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+#include "engine/checked.h"
+
+namespace hsg::engine {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kLevelKeys{"low", "medium", "high"};
+constexpr std::int64_t kMaxRatePence = 1'000'000;              // 10,000.00
+constexpr std::int64_t kMaxLimitPence = 10'000'000'000;        // 100,000,000.00
+constexpr std::int64_t kMaxHoursHundredths = 16'800;           // every hour of a week
+constexpr std::int64_t kMaxWeeks = 520;
+constexpr std::int64_t kMaxThreshold = 100'000'000;
+constexpr std::int64_t kMaxWeight = 100;
+constexpr std::int64_t kMaxPoints = 1'000;
+
+// Collects problems with the path prefix of the part of the spec being checked.
+class Checker {
+ public:
+  explicit Checker(std::vector<Problem>& problems) : problems_(problems) {}
+  void add(std::string path, std::string message) {
+    problems_.push_back({std::move(path), std::move(message)});
+  }
+
+ private:
+  std::vector<Problem>& problems_;
+};
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+// Ids are written into files, commands and ledger descriptions, so keep them plain.
+bool is_identifier(std::string_view text) {
+  if (text.empty() || text.size() > 64 || text.front() < 'a' || text.front() > 'z') return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+void check_identifier(Checker& check, const std::string& path, std::string_view field,
+                      std::string_view value) {
+  if (!is_identifier(value)) {
+    check.add(path, std::string(field) +
+                        " must be 1 to 64 lowercase letters, digits or '_', starting with a "
+                        "letter, got " +
+                        quoted(value));
+  }
+}
+
+void check_range(Checker& check, const std::string& path, std::string_view field,
+                 std::int64_t value, std::int64_t low, std::int64_t high) {
+  if (value < low || value > high) {
+    check.add(path, std::string(field) + " must be between " + std::to_string(low) + " and " +
+                        std::to_string(high) + ", got " + std::to_string(value));
+  }
+}
+
+void check_decimal_range(Checker& check, const std::string& path, std::string_view field,
+                         std::int64_t hundredths, std::int64_t low, std::int64_t high) {
+  if (hundredths < low || hundredths > high) {
+    check.add(path, std::string(field) + " must be between " + format_hundredths(low) + " and " +
+                        format_hundredths(high) + ", got " + format_hundredths(hundredths));
+  }
+}
+
+void check_not_empty(Checker& check, const std::string& path, std::string_view field,
+                     std::string_view value) {
+  if (value.empty()) check.add(path, std::string(field) + " must not be empty");
+}
+
+void check_header(Checker& check, const RulesetSpec& spec) {
+  check_not_empty(check, "name", "name", spec.name);
+  check_not_empty(check, "version", "version", spec.version);
+  const bool currency_ok =
+      spec.currency.size() == 3 &&
+      std::all_of(spec.currency.begin(), spec.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!currency_ok) {
+    check.add("currency", "currency must be three capital letters (an ISO 4217 code such as GBP), got " +
+                              quoted(spec.currency));
+  }
+  check_decimal_range(check, "hourly_rate", "hourly_rate", spec.hourly_rate.pence(), 1, kMaxRatePence);
+  check_decimal_range(check, "upper_limit", "upper_limit", spec.upper_limit.pence(), 1, kMaxLimitPence);
+  check_range(check, "instalment_period_weeks", "instalment_period_weeks",
+              spec.instalment_period_weeks, 1, 52);
+  check_range(check, "adjustment_tolerance_percent", "adjustment_tolerance_percent",
+              spec.adjustment_tolerance_percent, 0, 100);
+}
+
+void check_thresholds(Checker& check, const std::string& at, const InterventionSpec& type) {
+  for (std::size_t level = 0; level < 3; ++level) {
+    const std::string path = at + ".thresholds." + std::string(kLevelKeys[level]);
+    const std::string field = "thresholds." + std::string(kLevelKeys[level]);
+    check_range(check, path, field, type.thresholds[level], 1, kMaxThreshold);
+    if (level > 0 && type.thresholds[level] <= type.thresholds[level - 1]) {
+      check.add(path, field + " (" + std::to_string(type.thresholds[level]) +
+                          ") must be greater than thresholds." +
+                          std::string(kLevelKeys[level - 1]) + " (" +
+                          std::to_string(type.thresholds[level - 1]) + ")");
+    }
+  }
+}
+
+void check_hours(Checker& check, const std::string& at, const InterventionSpec& type) {
+  for (std::size_t level = 0; level < 3; ++level) {
+    const std::string path = at + ".hours_per_week." + std::string(kLevelKeys[level]);
+    const std::string field = "hours_per_week." + std::string(kLevelKeys[level]);
+    const std::int64_t hours = type.hours_per_week[level].hundredths();
+    check_decimal_range(check, path, field, hours, 0, kMaxHoursHundredths);
+    const std::int64_t below = level > 0 ? type.hours_per_week[level - 1].hundredths() : 0;
+    if (level > 0 && hours < below) {
+      check.add(path, field + " (" + format_hundredths(hours) +
+                          ") must not be less than hours_per_week." +
+                          std::string(kLevelKeys[level - 1]) + " (" + format_hundredths(below) +
+                          ")");
+    }
+  }
+}
+
+void check_interventions(Checker& check, const std::vector<InterventionSpec>& types) {
+  if (types.empty()) check.add("interventions", "a rule set needs at least one intervention type");
+  if (types.size() > kMaxInterventions) {
+    check.add("interventions", "a rule set may have at most " + std::to_string(kMaxInterventions) +
+                                   " intervention types, got " + std::to_string(types.size()));
+  }
+  std::map<std::string, std::size_t> first_index;
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    const std::string at = "interventions[" + std::to_string(i) + "]";
+    const InterventionSpec& type = types[i];
+    check_identifier(check, at + ".key", "key", type.key);
+    const auto [seen, inserted] = first_index.emplace(type.key, i);
+    if (!inserted) {
+      check.add(at + ".key", "duplicate intervention key " + quoted(type.key) +
+                                 " (first at interventions[" + std::to_string(seen->second) + "])");
+    }
+    check_not_empty(check, at + ".label", "label", type.label);
+    check_thresholds(check, at, type);
+    check_hours(check, at, type);
+    check_range(check, at + ".weeks", "weeks", type.weeks, 1, kMaxWeeks);
+  }
+}
+
+void check_points(Checker& check, const std::string& at, const OptionSpec& option,
+                  const std::vector<InterventionSpec>& types) {
+  std::vector<std::string> known;
+  for (const InterventionSpec& type : types) known.push_back(type.key);
+  std::map<std::string, bool> named;
+  for (const auto& [key, points] : option.points) {
+    const std::string path = at + ".points." + key;
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      check.add(path, "points name unknown intervention type " + quoted(key) + "; known: " +
+                          joined(known));
+    }
+    if (!named.emplace(key, true).second) {
+      check.add(path, "points for " + quoted(key) + " are given twice");
+    }
+    check_range(check, path, "points for " + quoted(key), points, 0, kMaxPoints);
+  }
+}
+
+void check_options(Checker& check, const std::string& at, const QuestionSpec& question,
+                   const std::vector<InterventionSpec>& types) {
+  if (question.options.empty() || question.options.size() > kMaxOptions) {
+    check.add(at + ".options", "a question needs between 1 and " + std::to_string(kMaxOptions) +
+                                   " options, got " + std::to_string(question.options.size()));
+  }
+  std::map<std::string, std::size_t> first_index;
+  for (std::size_t j = 0; j < question.options.size(); ++j) {
+    const std::string option_at = at + ".options[" + std::to_string(j) + "]";
+    const OptionSpec& option = question.options[j];
+    check_identifier(check, option_at + ".id", "id", option.id);
+    const auto [seen, inserted] = first_index.emplace(option.id, j);
+    if (!inserted) {
+      check.add(option_at + ".id", "duplicate option id " + quoted(option.id) + " (first at " +
+                                       at + ".options[" + std::to_string(seen->second) + "])");
+    }
+    check_not_empty(check, option_at + ".label", "label", option.label);
+    check_points(check, option_at, option, types);
+  }
+}
+
+void check_questions(Checker& check, const RulesetSpec& spec) {
+  if (spec.questions.empty()) check.add("questions", "a rule set needs at least one question");
+  if (spec.questions.size() > kMaxQuestions) {
+    check.add("questions", "a rule set may have at most " + std::to_string(kMaxQuestions) +
+                               " questions, got " + std::to_string(spec.questions.size()));
+  }
+  std::map<std::string, std::size_t> first_index;
+  for (std::size_t i = 0; i < spec.questions.size(); ++i) {
+    const std::string at = "questions[" + std::to_string(i) + "]";
+    const QuestionSpec& question = spec.questions[i];
+    check_identifier(check, at + ".id", "id", question.id);
+    const auto [seen, inserted] = first_index.emplace(question.id, i);
+    if (!inserted) {
+      check.add(at + ".id", "duplicate question id " + quoted(question.id) +
+                                " (first at questions[" + std::to_string(seen->second) + "])");
+    }
+    check_not_empty(check, at + ".text", "text", question.text);
+    check_range(check, at + ".weight", "weight", question.weight, 1, kMaxWeight);
+    check_options(check, at, question, spec.interventions);
+  }
+}
+
+// hours (hundredths) × multiplier × rate (pence) / 100, rounded once.
+Money rounded_amount(Hours hours, std::int64_t multiplier, Money rate, RoundingMode mode) {
+  const Int128 exact = static_cast<Int128>(hours.hundredths()) * multiplier * rate.pence();
+  return Money::from_pence(divide_rounded(exact, 100, mode));
+}
+
+}  // namespace
+
+std::vector<Problem> validate(const RulesetSpec& spec) {
+  std::vector<Problem> problems;
+  Checker check(problems);
+  check_header(check, spec);
+  check_interventions(check, spec.interventions);
+  check_questions(check, spec);
+  return problems;
+}
+
+Result<Ruleset> Ruleset::create(RulesetSpec spec) {
+  std::vector<Problem> problems = validate(spec);
+  if (!problems.empty()) return problems;
+  return Ruleset(std::move(spec));
+}
+
+Ruleset::Ruleset(RulesetSpec spec) : spec_(std::move(spec)) {
+  contributions_.resize(spec_.questions.size() * kMaxOptions);
+  for (std::size_t q = 0; q < spec_.questions.size(); ++q) {
+    const QuestionSpec& question = spec_.questions[q];
+    for (std::size_t o = 0; o < question.options.size(); ++o) {
+      for (const auto& [key, points] : question.options[o].points) {
+        for (std::size_t t = 0; t < spec_.interventions.size(); ++t) {
+          if (spec_.interventions[t].key == key) {
+            contributions_[q * kMaxOptions + o][t] = question.weight * points;
+          }
+        }
+      }
+    }
+  }
+  for (std::size_t t = 0; t < spec_.interventions.size(); ++t) {
+    std::array<Money, 4> amounts{};
+    std::array<Money, 4> weekly{};
+    for (const Level level : kRatedLevels) {
+      const Hours hours = hours_at(t, level);
+      const auto at = static_cast<std::size_t>(level);
+      amounts[at] = rounded_amount(hours, spec_.interventions[t].weeks, spec_.hourly_rate,
+                                   spec_.rounding);
+      weekly[at] = rounded_amount(hours, 1, spec_.hourly_rate, spec_.rounding);
+    }
+    amounts_.push_back(amounts);
+    weekly_amounts_.push_back(weekly);
+  }
+}
+
+Hours Ruleset::hours_at(std::size_t intervention, Level level) const {
+  if (level == Level::none) return Hours{};
+  return spec_.interventions[intervention].hours_per_week[rated_index(level)];
+}
+
+}  // namespace hsg::engine

@@ -1,0 +1,30 @@
+// A problem found in an input file, located by file, line and column (1-based).
+//
+// Everything the rules/ loaders refuse comes back as a list of these, in file order,
+// rendered "file:line:column: message" like a compiler's errors so editors can jump
+// to them. A problem with no position in the file (e.g. a missing required key of the
+// whole document) has line and column 0 and renders as "file: message".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace hsg::rules {
+
+struct Diagnostic {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string message;
+
+  std::string to_string() const;
+  bool operator==(const Diagnostic&) const = default;
+};
+
+// Either a loaded value or every problem found.
+template <typename T>
+using Loaded = std::variant<T, std::vector<Diagnostic>>;
+
+}  // namespace hsg::rules

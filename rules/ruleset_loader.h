@@ -1,0 +1,30 @@
+// Loading a rule set from its TOML text (format: docs/rules.md).
+//
+// Loading checks everything — TOML syntax, unknown keys, types, decimal precision of
+// money and hours, and then every rule of engine::validate — and reports every problem
+// with file:line:column. A loaded rule set carries its id: the lowercase hex SHA-256 of
+// the exact file bytes, so `sha256sum FILE` prints the same id.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "engine/ruleset.h"
+#include "rules/diagnostic.h"
+
+namespace hsg::rules {
+
+struct LoadedRuleset {
+  engine::Ruleset ruleset;
+  std::string id;     // SHA-256 of `bytes`, lowercase hex
+  std::string bytes;  // the exact file content
+  std::string source; // file name used in diagnostics
+};
+
+// `source` names the text in diagnostics (usually its path).
+Loaded<LoadedRuleset> load_ruleset_text(std::string bytes, std::string source);
+// Reads the file as bytes; an unreadable file is a single diagnostic.
+Loaded<LoadedRuleset> load_ruleset_file(const std::filesystem::path& path);
+
+}  // namespace hsg::rules
