@@ -65,15 +65,27 @@ AnswerTrace explain_answer(const Ruleset& ruleset, std::size_t question, std::si
 
 ScoreTrace explain_score(const Ruleset& ruleset, std::size_t t, const InterventionResult& result) {
   const auto& thresholds = ruleset.spec().interventions[t].thresholds;
-  ScoreTrace trace{t, result.score, thresholds, {}, result.level, result.points_to_next_level,
+  ScoreTrace trace{t,
+                   result.score,
+                   thresholds,
+                   {},
+                   result.level,
+                   result.points_to_next_level,
                    result.points_above_threshold};
-  for (std::size_t level = 0; level < 3; ++level) trace.met[level] = result.score >= thresholds[level];
+  for (std::size_t level = 0; level < 3; ++level)
+    trace.met[level] = result.score >= thresholds[level];
   return trace;
 }
 
-AmountTrace explain_amount(const Ruleset& ruleset, std::size_t t, const InterventionResult& result) {
+AmountTrace explain_amount(const Ruleset& ruleset, std::size_t t,
+                           const InterventionResult& result) {
   const RulesetSpec& spec = ruleset.spec();
-  AmountTrace trace{t, result.hours_per_week, result.weeks, spec.hourly_rate, 0, spec.rounding,
+  AmountTrace trace{t,
+                    result.hours_per_week,
+                    result.weeks,
+                    spec.hourly_rate,
+                    0,
+                    spec.rounding,
                     result.calculated_amount};
   trace.exact_hundredths_of_penny = checked_mul(
       checked_mul(result.hours_per_week.hundredths(), result.weeks), spec.hourly_rate.pence());
@@ -98,8 +110,8 @@ LimitTrace explain_limit(const Allocation& allocation) {
     if (part.value != result.amount.pence()) {
       throw std::logic_error("allocate: traced limit split differs from the allocated amount");
     }
-    trace.parts.push_back({t, result.calculated_amount, part.floor, part.remainder,
-                           part.extra_unit, result.amount});
+    trace.parts.push_back(
+        {t, result.calculated_amount, part.floor, part.remainder, part.extra_unit, result.amount});
   }
   return trace;
 }

@@ -65,8 +65,8 @@ Result<Answers> resolve_answers(const Ruleset& ruleset, std::span<const NamedAns
     const std::string path = "answers." + answer.area;
     const std::optional<std::size_t> question = find_question(spec, answer.area);
     if (!question) {
-      problems.push_back({path, "unknown area " + quoted(answer.area) + "; allowed: " +
-                                    allowed_areas(spec)});
+      problems.push_back(
+          {path, "unknown area " + quoted(answer.area) + "; allowed: " + allowed_areas(spec)});
       continue;
     }
     const QuestionSpec& asked = spec.questions[*question];

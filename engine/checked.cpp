@@ -7,7 +7,8 @@ namespace hsg::engine {
 
 std::int64_t checked_add(std::int64_t a, std::int64_t b) {
   std::int64_t result = 0;
-  if (__builtin_add_overflow(a, b, &result)) throw std::overflow_error("integer overflow in addition");
+  if (__builtin_add_overflow(a, b, &result))
+    throw std::overflow_error("integer overflow in addition");
   return result;
 }
 

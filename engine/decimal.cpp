@@ -27,14 +27,17 @@ DecimalParse parse_hundredths(std::string_view text) {
   if (fraction.size() > 2) return std::string("has more than two decimal places");
   for (const std::string_view part : {whole, fraction}) {
     for (const char c : part) {
-      if (!is_digit(c)) return std::string("is not a decimal number (digits, optionally '.' and up to two decimals)");
+      if (!is_digit(c))
+        return std::string(
+            "is not a decimal number (digits, optionally '.' and up to two decimals)");
     }
   }
   if (whole.size() > 15) return std::string("is too large");
   std::int64_t value = 0;
   for (const char c : whole) value = value * 10 + (c - '0');
   std::int64_t cents = 0;
-  if (!fraction.empty()) cents = (fraction[0] - '0') * 10 + (fraction.size() == 2 ? fraction[1] - '0' : 0);
+  if (!fraction.empty())
+    cents = (fraction[0] - '0') * 10 + (fraction.size() == 2 ? fraction[1] - '0' : 0);
   value = checked_add(checked_mul(value, 100), cents);
   return negative ? -value : value;
 }

@@ -19,15 +19,14 @@ std::int64_t divide_rounded(Int128 numerator, std::int64_t denominator, Rounding
   const Int128 magnitude = numerator < 0 ? -numerator : numerator;
   Int128 quotient = magnitude / denominator;
   const Int128 twice_remainder = (magnitude % denominator) * 2;
-  const bool round_away = twice_remainder > denominator ||
-                          (twice_remainder == denominator &&
-                           (mode == RoundingMode::half_up || quotient % 2 == 1));
+  const bool round_away =
+      twice_remainder > denominator ||
+      (twice_remainder == denominator && (mode == RoundingMode::half_up || quotient % 2 == 1));
   if (round_away) ++quotient;
   return narrow_checked(numerator < 0 ? -quotient : quotient);
 }
 
-std::int64_t split_largest_remainder_into(std::int64_t total,
-                                          std::span<const std::int64_t> weights,
+std::int64_t split_largest_remainder_into(std::int64_t total, std::span<const std::int64_t> weights,
                                           std::span<SplitPart> parts) {
   if (total < 0) throw std::invalid_argument("split: total must not be negative");
   if (parts.size() != weights.size()) throw std::invalid_argument("split: one part per weight");

@@ -49,8 +49,7 @@ Split split_largest_remainder(std::int64_t total, std::span<const std::int64_t> 
 
 // The same split written into `parts` (one per weight), allocating no memory; returns
 // the denominator. For hot paths with a bounded number of parts.
-std::int64_t split_largest_remainder_into(std::int64_t total,
-                                          std::span<const std::int64_t> weights,
+std::int64_t split_largest_remainder_into(std::int64_t total, std::span<const std::int64_t> weights,
                                           std::span<SplitPart> parts);
 
 // total split into `count` equal parts, earlier parts taking the leftover units.

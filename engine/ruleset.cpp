@@ -11,9 +11,9 @@ namespace hsg::engine {
 namespace {
 
 constexpr std::array<std::string_view, 3> kLevelKeys{"low", "medium", "high"};
-constexpr std::int64_t kMaxRatePence = 1'000'000;              // 10,000.00
-constexpr std::int64_t kMaxLimitPence = 10'000'000'000;        // 100,000,000.00
-constexpr std::int64_t kMaxHoursHundredths = 16'800;           // every hour of a week
+constexpr std::int64_t kMaxRatePence = 1'000'000;        // 10,000.00
+constexpr std::int64_t kMaxLimitPence = 10'000'000'000;  // 100,000,000.00
+constexpr std::int64_t kMaxHoursHundredths = 16'800;     // every hour of a week
 constexpr std::int64_t kMaxWeeks = 520;
 constexpr std::int64_t kMaxThreshold = 100'000'000;
 constexpr std::int64_t kMaxWeight = 100;
@@ -82,14 +82,17 @@ void check_header(Checker& check, const RulesetSpec& spec) {
   check_not_empty(check, "name", "name", spec.name);
   check_not_empty(check, "version", "version", spec.version);
   const bool currency_ok =
-      spec.currency.size() == 3 &&
-      std::all_of(spec.currency.begin(), spec.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      spec.currency.size() == 3 && std::all_of(spec.currency.begin(), spec.currency.end(),
+                                               [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!currency_ok) {
-    check.add("currency", "currency must be three capital letters (an ISO 4217 code such as GBP), got " +
-                              quoted(spec.currency));
+    check.add("currency",
+              "currency must be three capital letters (an ISO 4217 code such as GBP), got " +
+                  quoted(spec.currency));
   }
-  check_decimal_range(check, "hourly_rate", "hourly_rate", spec.hourly_rate.pence(), 1, kMaxRatePence);
-  check_decimal_range(check, "upper_limit", "upper_limit", spec.upper_limit.pence(), 1, kMaxLimitPence);
+  check_decimal_range(check, "hourly_rate", "hourly_rate", spec.hourly_rate.pence(), 1,
+                      kMaxRatePence);
+  check_decimal_range(check, "upper_limit", "upper_limit", spec.upper_limit.pence(), 1,
+                      kMaxLimitPence);
   check_range(check, "instalment_period_weeks", "instalment_period_weeks",
               spec.instalment_period_weeks, 1, 52);
   check_range(check, "adjustment_tolerance_percent", "adjustment_tolerance_percent",
@@ -157,8 +160,8 @@ void check_points(Checker& check, const std::string& at, const OptionSpec& optio
   for (const auto& [key, points] : option.points) {
     const std::string path = at + ".points." + key;
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      check.add(path, "points name unknown intervention type " + quoted(key) + "; known: " +
-                          joined(known));
+      check.add(path, "points name unknown intervention type " + quoted(key) +
+                          "; known: " + joined(known));
     }
     if (!named.emplace(key, true).second) {
       check.add(path, "points for " + quoted(key) + " are given twice");
@@ -180,8 +183,8 @@ void check_options(Checker& check, const std::string& at, const QuestionSpec& qu
     check_identifier(check, option_at + ".id", "id", option.id);
     const auto [seen, inserted] = first_index.emplace(option.id, j);
     if (!inserted) {
-      check.add(option_at + ".id", "duplicate option id " + quoted(option.id) + " (first at " +
-                                       at + ".options[" + std::to_string(seen->second) + "])");
+      check.add(option_at + ".id", "duplicate option id " + quoted(option.id) + " (first at " + at +
+                                       ".options[" + std::to_string(seen->second) + "])");
     }
     check_not_empty(check, option_at + ".label", "label", option.label);
     check_points(check, option_at, option, types);
@@ -253,8 +256,8 @@ Ruleset::Ruleset(RulesetSpec spec) : spec_(std::move(spec)) {
     for (const Level level : kRatedLevels) {
       const Hours hours = hours_at(t, level);
       const auto at = static_cast<std::size_t>(level);
-      amounts[at] = rounded_amount(hours, spec_.interventions[t].weeks, spec_.hourly_rate,
-                                   spec_.rounding);
+      amounts[at] =
+          rounded_amount(hours, spec_.interventions[t].weeks, spec_.hourly_rate, spec_.rounding);
       weekly[at] = rounded_amount(hours, 1, spec_.hourly_rate, spec_.rounding);
     }
     amounts_.push_back(amounts);

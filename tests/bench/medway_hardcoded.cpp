@@ -11,7 +11,8 @@ constexpr std::array<std::array<std::int64_t, 4>, 3> kAmounts{{
     {0, 14800, 22200, 29600},
     {0, 48100, 96200, 144300},
 }};
-constexpr std::array<std::array<std::int64_t, 3>, 3> kThresholds{{{3, 9, 15}, {2, 6, 10}, {2, 6, 10}}};
+constexpr std::array<std::array<std::int64_t, 3>, 3> kThresholds{
+    {{3, 9, 15}, {2, 6, 10}, {2, 6, 10}}};
 constexpr std::int64_t kLimit = 250000;
 
 int level(std::int64_t score, const std::array<std::int64_t, 3>& thresholds) {
@@ -24,15 +25,23 @@ HardcodedResult medway_hardcoded(std::span<const std::uint8_t> options) {
   std::array<std::int64_t, 3> scores{};
   for (std::size_t q = 0; q < 10; ++q) {
     switch (options[q]) {
-      case 1: scores[1] += 2 * kWeights[q]; break;
-      case 2: scores[0] += 3 * kWeights[q]; break;
-      case 3: scores[2] += 2 * kWeights[q]; break;
-      default: break;
+      case 1:
+        scores[1] += 2 * kWeights[q];
+        break;
+      case 2:
+        scores[0] += 3 * kWeights[q];
+        break;
+      case 3:
+        scores[2] += 2 * kWeights[q];
+        break;
+      default:
+        break;
     }
   }
   HardcodedResult result;
   for (std::size_t t = 0; t < 3; ++t) {
-    result.amount_pence[t] = kAmounts[t][static_cast<std::size_t>(level(scores[t], kThresholds[t]))];
+    result.amount_pence[t] =
+        kAmounts[t][static_cast<std::size_t>(level(scores[t], kThresholds[t]))];
     result.total_pence += result.amount_pence[t];
   }
   if (result.total_pence <= kLimit) return result;

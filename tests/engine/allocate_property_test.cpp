@@ -52,10 +52,14 @@ TEST_CASE("property: scores are the weighted sums and levels follow the threshol
       const auto& result = allocation.interventions[t];
       REQUIRE(result.score == expected);
       const auto& thresholds = spec.interventions[t].thresholds;
-      const int level = (expected >= thresholds[0]) + (expected >= thresholds[1]) +
-                        (expected >= thresholds[2]);
+      const int level =
+          (expected >= thresholds[0]) + (expected >= thresholds[1]) + (expected >= thresholds[2]);
       REQUIRE(static_cast<int>(result.level) == level);
-      const std::int64_t hours = level == 0 ? 0 : spec.interventions[t].hours_per_week[static_cast<std::size_t>(level - 1)].hundredths();
+      const std::int64_t hours = level == 0
+                                     ? 0
+                                     : spec.interventions[t]
+                                           .hours_per_week[static_cast<std::size_t>(level - 1)]
+                                           .hundredths();
       REQUIRE(result.calculated_amount.pence() * 100 == hours * spec.interventions[t].weeks * 1850);
     }
   }

@@ -123,9 +123,10 @@ TEST_CASE("ties for the last penny under the limit go to the type listed first")
                            Hours::from_hundredths(1000)};
   }
   const Ruleset ruleset = Ruleset::create(spec).value();
-  const auto allocation = allocate(ruleset, medway_answers(ruleset, {{"tenancy_skills", "alongside"},
-                                                                     {"money", "advice"},
-                                                                     {"on_call", "monitoring"}}));
+  const auto allocation =
+      allocate(ruleset, medway_answers(ruleset, {{"tenancy_skills", "alongside"},
+                                                 {"money", "advice"},
+                                                 {"on_call", "monitoring"}}));
   CHECK(allocation.calculated_total.pence() == 300000);
   CHECK(allocation.interventions[0].amount.pence() == 66667);
   CHECK(allocation.interventions[1].amount.pence() == 66667);

@@ -12,7 +12,8 @@ namespace {
 
 engine::InterventionSpec type(std::string key, std::array<std::int64_t, 3> thresholds,
                               std::array<std::int64_t, 3> hours_hundredths, std::int64_t weeks) {
-  return {std::move(key), "label",
+  return {std::move(key),
+          "label",
           thresholds,
           {Hours::from_hundredths(hours_hundredths[0]), Hours::from_hundredths(hours_hundredths[1]),
            Hours::from_hundredths(hours_hundredths[2])},

@@ -46,8 +46,7 @@ TEST_CASE("money text finer than a penny or not a plain decimal is refused with 
         "is not a decimal number (digits, optionally '.' and up to two decimals)");
   CHECK(refusal("2,500.00") ==
         "is not a decimal number (digits, optionally '.' and up to two decimals)");
-  CHECK(refusal(" 1") ==
-        "is not a decimal number (digits, optionally '.' and up to two decimals)");
+  CHECK(refusal(" 1") == "is not a decimal number (digits, optionally '.' and up to two decimals)");
   CHECK(refusal("1234567890123456") == "is too large");
 }
 

@@ -56,8 +56,7 @@ TEST_CASE("largest remainder refuses what it cannot share") {
   const std::vector<std::int64_t> negative{5, -1};
   CHECK_THROWS_AS(split_largest_remainder(100, zero), std::invalid_argument);
   CHECK_THROWS_AS(split_largest_remainder(100, negative), std::invalid_argument);
-  CHECK_THROWS_AS(split_largest_remainder(-1, std::vector<std::int64_t>{1}),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(split_largest_remainder(-1, std::vector<std::int64_t>{1}), std::invalid_argument);
   CHECK_THROWS_AS(split_equally(100, 0), std::invalid_argument);
 }
 
@@ -69,7 +68,8 @@ TEST_CASE("property: splits sum exactly and each part is within one unit of its 
     const std::size_t count = 1 + random() % 8;
     std::vector<std::int64_t> weights(count);
     std::int64_t weight_sum = 0;
-    for (auto& weight : weights) weight_sum += weight = static_cast<std::int64_t>(random() % 400000);
+    for (auto& weight : weights)
+      weight_sum += weight = static_cast<std::int64_t>(random() % 400000);
     if (weight_sum == 0) weights[0] = weight_sum = 1;
     const auto total = static_cast<std::int64_t>(random() % 1000000);
     const auto split = split_largest_remainder(total, weights);
