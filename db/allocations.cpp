@@ -1,0 +1,259 @@
+#include "db/allocations.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
+#include "db/audit_append.h"
+#include "db/canonical_json.h"
+#include "db/clients.h"
+#include "db/guard.h"
+#include "db/record_payloads.h"
+#include "db/sha256.h"
+
+namespace hsg::db {
+
+namespace {
+
+#define HSG_ALLOCATION_COLUMNS                                                   \
+  "id, client_ref, assessed_on, assessor, ruleset_id, engine_version, answers, " \
+  "calculated_total_pence, upper_limit_pence, total_pence, cap_applied, outputs, trace_sha256"
+
+constexpr char kSelectById[] = "SELECT " HSG_ALLOCATION_COLUMNS " FROM allocations WHERE id = ?1";
+constexpr char kSelectByClient[] = "SELECT " HSG_ALLOCATION_COLUMNS
+                                   " FROM allocations WHERE client_ref = ?1 "
+                                   "ORDER BY assessed_on, id";
+constexpr char kSelectAll[] = "SELECT " HSG_ALLOCATION_COLUMNS " FROM allocations ORDER BY id";
+constexpr char kInsert[] = "INSERT INTO allocations (" HSG_ALLOCATION_COLUMNS
+                           ") VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+constexpr char kClientExists[] = "SELECT 1 FROM clients WHERE ref = ?1";
+constexpr char kRulesetExists[] = "SELECT 1 FROM rulesets WHERE id = ?1";
+
+#undef HSG_ALLOCATION_COLUMNS
+
+// A stored row as written, before its answers are parsed: what the payload is made of.
+struct Row {
+  std::int64_t id = 0;
+  std::string client_ref;
+  std::string assessed_on;
+  std::string assessor;
+  std::string ruleset_id;
+  std::string engine_version;
+  std::string answers;
+  std::int64_t calculated_total_pence = 0;
+  std::int64_t upper_limit_pence = 0;
+  std::int64_t total_pence = 0;
+  std::int64_t cap_applied = 0;
+  std::string outputs;
+  std::string trace_sha256;
+};
+
+Row read_row(SQLite::Statement& row) {
+  return {row.getColumn(0).getInt64(),  row.getColumn(1).getString(), row.getColumn(2).getString(),
+          row.getColumn(3).getString(), row.getColumn(4).getString(), row.getColumn(5).getString(),
+          row.getColumn(6).getString(), row.getColumn(7).getInt64(),  row.getColumn(8).getInt64(),
+          row.getColumn(9).getInt64(),  row.getColumn(10).getInt64(), row.getColumn(11).getString(),
+          row.getColumn(12).getString()};
+}
+
+std::string payload_of(const Row& row) {
+  return CanonicalObject()
+      .add("id", row.id)
+      .add("client_ref", row.client_ref)
+      .add("assessed_on", row.assessed_on)
+      .add("assessor", row.assessor)
+      .add("ruleset_id", row.ruleset_id)
+      .add("engine_version", row.engine_version)
+      .add("answers", row.answers)
+      .add("calculated_total_pence", row.calculated_total_pence)
+      .add("upper_limit_pence", row.upper_limit_pence)
+      .add("total_pence", row.total_pence)
+      .add("cap_applied", row.cap_applied)
+      .add("outputs", row.outputs)
+      .add("trace_sha256", row.trace_sha256)
+      .str();
+}
+
+StoredAllocation to_stored(Row row) {
+  const auto date = engine::Date::parse(row.assessed_on);
+  auto answers = parse_string_object(row.answers);
+  if (!date || !answers) {
+    throw std::runtime_error(
+        fmt::format("allocation {} is damaged: unreadable date or answers", row.id));
+  }
+  StoredAllocation stored{row.id,
+                          std::move(row.client_ref),
+                          *date,
+                          std::move(row.assessor),
+                          std::move(row.ruleset_id),
+                          std::move(row.engine_version),
+                          {},
+                          engine::Money::from_pence(row.calculated_total_pence),
+                          engine::Money::from_pence(row.upper_limit_pence),
+                          engine::Money::from_pence(row.total_pence),
+                          row.cap_applied != 0,
+                          std::move(row.outputs),
+                          std::move(row.trace_sha256)};
+  for (auto& [area, option] : *answers) stored.answers.push_back({area, option});
+  return stored;
+}
+
+std::optional<std::string> answers_problem(std::vector<engine::NamedAnswer> answers) {
+  if (answers.empty()) return "no answers given";
+  std::sort(answers.begin(), answers.end(),
+            [](const auto& a, const auto& b) { return a.area < b.area; });
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    if (i > 0 && answers[i].area == answers[i - 1].area) {
+      return "area " + answers[i].area + " is answered twice";
+    }
+    if (auto problem = one_line_problem("an area id", answers[i].area, 200)) return problem;
+    if (auto problem = one_line_problem("option of " + answers[i].area, answers[i].option, 200)) {
+      return problem;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> totals_problem(const engine::Allocation& allocation) {
+  const engine::Money expected = std::min(allocation.calculated_total, allocation.upper_limit);
+  if (allocation.total != expected || allocation.total.pence() < 0 ||
+      allocation.cap_applied != (allocation.calculated_total > allocation.upper_limit)) {
+    return "its totals are inconsistent (total must be min(calculated total, upper limit))";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> new_allocation_problem(const NewAllocation& allocation) {
+  if (auto problem = client_ref_problem(allocation.client_ref)) return problem;
+  if (auto problem = one_line_problem("assessor", allocation.assessor, 200)) return problem;
+  if (auto problem = one_line_problem("rule set id", allocation.ruleset_id, 64)) return problem;
+  if (auto problem = one_line_problem("engine version", allocation.engine_version, 64)) {
+    return problem;
+  }
+  if (allocation.outputs.empty()) return "its outputs are empty";
+  if (auto problem = answers_problem(allocation.answers)) return problem;
+  return totals_problem(allocation.allocation);
+}
+
+std::string canonical_answers(const std::vector<engine::NamedAnswer>& answers) {
+  CanonicalObject object;
+  for (const engine::NamedAnswer& answer : answers) object.add(answer.area, answer.option);
+  return object.str();
+}
+
+Row row_of(const NewAllocation& allocation) {
+  const engine::Allocation& totals = allocation.allocation;
+  return {0,
+          allocation.client_ref,
+          allocation.assessed_on.to_string(),
+          allocation.assessor,
+          allocation.ruleset_id,
+          allocation.engine_version,
+          canonical_answers(allocation.answers),
+          totals.calculated_total.pence(),
+          totals.upper_limit.pence(),
+          totals.total.pence(),
+          totals.cap_applied ? 1 : 0,
+          allocation.outputs,
+          sha256_hex(allocation.trace)};
+}
+
+bool exists(Connection& connection, const char* sql, const std::string& key) {
+  auto select = connection.statement(sql);
+  select->bindNoCopy(1, key);
+  return select->executeStep();
+}
+
+std::int64_t insert(Connection& connection, const Row& row) {
+  auto statement = connection.statement(kInsert);
+  statement->bindNoCopy(1, row.client_ref);
+  statement->bindNoCopy(2, row.assessed_on);
+  statement->bindNoCopy(3, row.assessor);
+  statement->bindNoCopy(4, row.ruleset_id);
+  statement->bindNoCopy(5, row.engine_version);
+  statement->bindNoCopy(6, row.answers);
+  statement->bind(7, row.calculated_total_pence);
+  statement->bind(8, row.upper_limit_pence);
+  statement->bind(9, row.total_pence);
+  statement->bind(10, row.cap_applied);
+  statement->bindNoCopy(11, row.outputs);
+  statement->bindNoCopy(12, row.trace_sha256);
+  statement->exec();
+  return connection.sqlite.getLastInsertRowid();
+}
+
+std::optional<Row> find(Connection& connection, std::int64_t id) {
+  auto select = connection.statement(kSelectById);
+  select->bind(1, id);
+  if (!select->executeStep()) return std::nullopt;
+  return read_row(*select);
+}
+
+}  // namespace
+
+std::optional<std::string> stored_allocation_payload(Connection& connection, std::string_view id) {
+  std::int64_t number = 0;
+  const auto parsed = std::from_chars(id.data(), id.data() + id.size(), number);
+  if (parsed.ec != std::errc() || parsed.ptr != id.data() + id.size()) return std::nullopt;
+  auto row = find(connection, number);
+  if (!row) return std::nullopt;
+  return payload_of(*row);
+}
+
+DbResult<std::int64_t> AllocationRepository::record(const Stamp& stamp,
+                                                    const NewAllocation& allocation) {
+  const std::string doing =
+      fmt::format("cannot record the allocation for client {}", allocation.client_ref);
+  if (auto problem = stamp_problem(stamp)) return DbError{doing + ": " + *problem};
+  if (auto problem = new_allocation_problem(allocation)) return DbError{doing + ": " + *problem};
+  return guarded_write(database_, doing, [&](Connection& connection) -> DbResult<std::int64_t> {
+    Row row = row_of(allocation);
+    if (!exists(connection, kClientExists, row.client_ref)) {
+      return DbError{fmt::format("{}: unknown client {}", doing, row.client_ref)};
+    }
+    if (!exists(connection, kRulesetExists, row.ruleset_id)) {
+      return DbError{fmt::format("{}: unknown rule set {}", doing, row.ruleset_id)};
+    }
+    row.id = insert(connection, row);
+    append_audit_event(connection, stamp, "allocation.record", "allocations",
+                       std::to_string(row.id), payload_of(row));
+    return row.id;
+  });
+}
+
+DbResult<StoredAllocation> AllocationRepository::get(std::int64_t id) {
+  return guarded("cannot read the allocation", [&]() -> DbResult<StoredAllocation> {
+    auto row = find(database_.connection(), id);
+    if (!row) return DbError{fmt::format("no allocation {}", id)};
+    return to_stored(std::move(*row));
+  });
+}
+
+DbResult<std::vector<StoredAllocation>> AllocationRepository::for_client(
+    std::string_view client_ref) {
+  return guarded("cannot read the client's allocations",
+                 [&]() -> DbResult<std::vector<StoredAllocation>> {
+                   std::vector<StoredAllocation> all;
+                   auto select = database_.connection().statement(kSelectByClient);
+                   select->bind(1, std::string(client_ref));
+                   while (select->executeStep()) all.push_back(to_stored(read_row(*select)));
+                   return all;
+                 });
+}
+
+DbResult<std::int64_t> AllocationRepository::for_each(
+    const std::function<bool(const StoredAllocation&)>& visit) {
+  return guarded("cannot read the allocations", [&]() -> DbResult<std::int64_t> {
+    std::int64_t visited = 0;
+    auto select = database_.connection().statement(kSelectAll);
+    while (select->executeStep()) {
+      ++visited;
+      if (!visit(to_stored(read_row(*select)))) break;
+    }
+    return visited;
+  });
+}
+
+}  // namespace hsg::db

@@ -1,0 +1,73 @@
+// Recorded allocations: who was assessed, on which answers, under which exact rule
+// set and engine, by whom, and every output — enough to replay with nothing else.
+//
+// The CLI computes the allocation (engine::allocate_traced) and records it here. The
+// answers are stored as canonical JSON ({"area":"option",…}, db/canonical_json.h);
+// the key figures as integer pence columns; every output as the CLI's JSON text
+// (`outputs`); and the trace, which replay recomputes exactly from the answers and
+// rule set, as the SHA-256 of its text, keeping rows small. A recorded allocation is
+// never changed: a new assessment is a new row.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/database.h"
+#include "db/result.h"
+#include "db/stamp.h"
+#include "engine/allocation.h"
+#include "engine/answers.h"
+#include "engine/date.h"
+#include "engine/money.h"
+
+namespace hsg::db {
+
+struct NewAllocation {
+  std::string client_ref;
+  engine::Date assessed_on;
+  std::string assessor;
+  std::string ruleset_id;
+  std::string engine_version;  // engine::kEngineVersion of the hsg that computed it
+  std::vector<engine::NamedAnswer> answers;
+  engine::Allocation allocation;  // its totals are stored as columns
+  std::string outputs;            // every output, as the CLI serialises it
+  std::string trace;              // the trace's text; stored as its SHA-256
+};
+
+struct StoredAllocation {
+  std::int64_t id = 0;
+  std::string client_ref;
+  engine::Date assessed_on;
+  std::string assessor;
+  std::string ruleset_id;
+  std::string engine_version;
+  std::vector<engine::NamedAnswer> answers;  // sorted by area id
+  engine::Money calculated_total;
+  engine::Money upper_limit;
+  engine::Money total;  // the indicative grant
+  bool cap_applied = false;
+  std::string outputs;
+  std::string trace_sha256;
+};
+
+class AllocationRepository {
+ public:
+  explicit AllocationRepository(Database& database) : database_(database) {}
+
+  // The new allocation's id.
+  DbResult<std::int64_t> record(const Stamp& stamp, const NewAllocation& allocation);
+  DbResult<StoredAllocation> get(std::int64_t id);
+  // Assessment date order, then id.
+  DbResult<std::vector<StoredAllocation>> for_client(std::string_view client_ref);
+  // Calls visit for every allocation in id order until it returns false, holding one
+  // row in memory at a time; returns how many were visited.
+  DbResult<std::int64_t> for_each(const std::function<bool(const StoredAllocation&)>& visit);
+
+ private:
+  Database& database_;
+};
+
+}  // namespace hsg::db

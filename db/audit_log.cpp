@@ -1,0 +1,277 @@
+#include "db/audit_log.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <map>
+
+#include "db/audit_append.h"
+#include "db/guard.h"
+#include "db/record_payloads.h"
+
+namespace hsg::db {
+
+namespace {
+
+#define HSG_EVENT_COLUMNS "seq, at, actor, action, entity_type, entity_id, payload, prev_hash, hash"
+
+constexpr char kSelectAll[] = "SELECT " HSG_EVENT_COLUMNS " FROM audit_events ORDER BY seq";
+constexpr char kSelectForClient[] =
+    "SELECT " HSG_EVENT_COLUMNS
+    " FROM audit_events WHERE (entity_type IN ('clients', 'client_personal') AND entity_id = ?1)"
+    " OR (entity_type = 'allocations' AND entity_id IN"
+    "     (SELECT CAST(id AS TEXT) FROM allocations WHERE client_ref = ?1))"
+    " OR (entity_type = 'decisions' AND entity_id IN"
+    "     (SELECT CAST(d.id AS TEXT) FROM decisions d JOIN allocations a"
+    "      ON a.id = d.allocation_id WHERE a.client_ref = ?1))"
+    " ORDER BY seq";
+
+#undef HSG_EVENT_COLUMNS
+
+using PayloadLoader = std::optional<std::string> (*)(Connection&, std::string_view);
+
+// Each action that writes a history row: the table it writes and how to rebuild the
+// row's payload. Events of client_personal carry no personal data and so are checked
+// by the chain alone.
+struct Writer {
+  std::string_view action;
+  std::string_view table;
+  PayloadLoader load;
+};
+
+constexpr std::array<Writer, 6> kWriters{{
+    {"ruleset.add", "rulesets", &stored_ruleset_payload},
+    {"client.add", "clients", &stored_client_payload},
+    {"allocation.record", "allocations", &stored_allocation_payload},
+    {"decision.agree", "decisions", &stored_decision_payload},
+    {"decision.approve", "decisions", &stored_decision_payload},
+    {"decision.reject", "decisions", &stored_decision_payload},
+}};
+constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
+                                                            "client_personal.erase"};
+
+AuditEvent read_event(SQLite::Statement& row) {
+  return {row.getColumn(0).getInt64(),  row.getColumn(1).getString(), row.getColumn(2).getString(),
+          row.getColumn(3).getString(), row.getColumn(4).getString(), row.getColumn(5).getString(),
+          row.getColumn(6).getString(), row.getColumn(7).getString(), row.getColumn(8).getString()};
+}
+
+struct Checkpoint {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
+std::optional<Checkpoint> parse_checkpoint(std::string_view text) {
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  Checkpoint checkpoint;
+  const auto parsed = std::from_chars(text.data(), text.data() + colon, checkpoint.seq);
+  if (parsed.ec != std::errc() || parsed.ptr != text.data() + colon || checkpoint.seq < 0) {
+    return std::nullopt;
+  }
+  checkpoint.hash = std::string(text.substr(colon + 1));
+  if (checkpoint.hash.size() != 64 ||
+      checkpoint.hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    return std::nullopt;
+  }
+  return checkpoint;
+}
+
+// Walks the chain once, comparing every written row as it goes.
+class Verifier {
+ public:
+  explicit Verifier(Connection& connection) : connection_(connection) {}
+
+  void check(const AuditEvent& event) {
+    ++report_.events_checked;
+    if (event.seq != head_.seq + 1) {
+      return fail(event.seq, fmt::format("audit event {} follows event {}: event {} is missing",
+                                         event.seq, head_.seq, head_.seq + 1));
+    }
+    if (event.prev_hash != head_.hash) {
+      return fail(event.seq, fmt::format("audit event {}: prev_hash does not match the hash of "
+                                         "event {}",
+                                         event.seq, head_.seq));
+    }
+    const std::string recomputed = audit_event_hash(event);
+    if (recomputed != event.hash) {
+      return fail(event.seq, fmt::format("audit event {}: hash does not match its contents "
+                                         "(stored {}, recomputed {})",
+                                         event.seq, event.hash, recomputed));
+    }
+    head_ = {event.seq, event.hash};
+    check_record(event);
+  }
+
+  void check_checkpoint(const Checkpoint& checkpoint) {
+    if (failed() || checkpoint.seq == 0) return;
+    if (checkpoint.seq > head_.seq) {
+      return fail(std::nullopt,
+                  fmt::format("the log has been cut short: checkpoint {}:{} names "
+                              "event {}, but the last event is {}",
+                              checkpoint.seq, checkpoint.hash, checkpoint.seq, head_.seq));
+    }
+    const auto hash = hash_at_.find(checkpoint.seq);
+    if (hash == hash_at_.end() || hash->second != checkpoint.hash) {
+      fail(checkpoint.seq, fmt::format("audit event {} differs from checkpoint {}:{}",
+                                       checkpoint.seq, checkpoint.seq, checkpoint.hash));
+    }
+  }
+
+  // Rows whose tables hold more rows than events wrote.
+  void check_unwritten_rows();
+
+  void remember_hash_of(std::int64_t seq) { wanted_seq_ = seq; }
+  bool failed() const { return !report_.problem.empty(); }
+  VerifyReport finish() {
+    report_.ok = !failed();
+    report_.head = fmt::format("{}:{}", head_.seq, head_.hash);
+    return std::move(report_);
+  }
+
+ private:
+  void fail(std::optional<std::int64_t> seq, std::string problem) {
+    if (failed()) return;
+    report_.first_bad_seq = seq;
+    report_.problem = std::move(problem);
+  }
+
+  void check_record(const AuditEvent& event) {
+    if (event.seq == wanted_seq_) hash_at_[event.seq] = event.hash;
+    for (std::string_view action : kChainOnlyActions) {
+      if (event.action == action) return;
+    }
+    for (const Writer& writer : kWriters) {
+      if (event.action != writer.action) continue;
+      ++written_[writer.table];
+      ++report_.records_checked;
+      const auto stored = writer.load(connection_, event.entity_id);
+      if (!stored) {
+        return fail(event.seq, fmt::format("{} {} (written by audit event {}) is missing",
+                                           writer.table, event.entity_id, event.seq));
+      }
+      if (*stored != event.payload || event.entity_type != writer.table) {
+        return fail(event.seq, fmt::format("{} {} no longer matches audit event {} that wrote "
+                                           "it",
+                                           writer.table, event.entity_id, event.seq));
+      }
+      return;
+    }
+    fail(event.seq, fmt::format("audit event {} has an action hsg does not know: {}", event.seq,
+                                event.action));
+  }
+
+  Connection& connection_;
+  AuditHead head_{0, std::string(kGenesisHash)};
+  VerifyReport report_;
+  std::map<std::string_view, std::int64_t> written_;
+  std::map<std::int64_t, std::string> hash_at_;
+  std::int64_t wanted_seq_ = 0;
+};
+
+void Verifier::check_unwritten_rows() {
+  struct Table {
+    std::string_view name;
+    std::string_view key_as_text;  // how audit events name a row (entity_id)
+  };
+  constexpr std::array<Table, 4> kTables{{{"rulesets", "id"},
+                                          {"clients", "ref"},
+                                          {"allocations", "CAST(id AS TEXT)"},
+                                          {"decisions", "CAST(id AS TEXT)"}}};
+  for (const Table& table : kTables) {
+    if (failed()) return;
+    const std::int64_t rows =
+        connection_.sqlite.execAndGet(fmt::format("SELECT count(*) FROM {}", table.name))
+            .getInt64();
+    if (rows == written_[table.name]) continue;
+    const std::string first =
+        connection_.sqlite
+            .execAndGet(fmt::format("SELECT ifnull((SELECT {0} FROM {1} WHERE {0} NOT IN "
+                                    "(SELECT entity_id FROM audit_events WHERE entity_type = "
+                                    "'{1}') ORDER BY rowid LIMIT 1), '?')",
+                                    table.key_as_text, table.name))
+            .getString();
+    fail(std::nullopt, fmt::format("{} {} was not written by any audit event ({} rows, {} "
+                                   "written)",
+                                   table.name, first, rows, written_[table.name]));
+  }
+}
+
+std::vector<AuditEvent> read_events(Connection& connection, const char* sql,
+                                    std::optional<std::string_view> client_ref) {
+  std::vector<AuditEvent> events;
+  auto select = connection.statement(sql);
+  if (client_ref) select->bind(1, std::string(*client_ref));
+  while (select->executeStep()) events.push_back(read_event(*select));
+  return events;
+}
+
+// A read transaction, so verification sees one snapshot even while others write.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Connection& connection) : connection_(connection) {
+    if (connection_.transaction_depth == 0) connection_.sqlite.exec("BEGIN");
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot() {
+    if (connection_.transaction_depth != 0) return;
+    try {
+      connection_.sqlite.exec("COMMIT");
+    } catch (const SQLite::Exception&) {  // NOLINT(bugprone-empty-catch): read-only
+    }
+  }
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace
+
+DbResult<std::string> AuditLog::checkpoint() {
+  return guarded("cannot read the audit log", [&]() -> DbResult<std::string> {
+    const AuditHead head = read_audit_head(database_.connection());
+    return fmt::format("{}:{}", head.seq, head.hash);
+  });
+}
+
+DbResult<VerifyReport> AuditLog::verify(std::optional<std::string_view> checkpoint_text) {
+  std::optional<Checkpoint> checkpoint;
+  if (checkpoint_text) {
+    checkpoint = parse_checkpoint(*checkpoint_text);
+    if (!checkpoint) {
+      return DbError{
+          fmt::format("checkpoint '{}' is not SEQ:HASH (a number, a colon and 64 "
+                      "lowercase hex digits)",
+                      *checkpoint_text)};
+    }
+  }
+  return guarded("cannot verify the audit log", [&]() -> DbResult<VerifyReport> {
+    Connection& connection = database_.connection();
+    ReadSnapshot snapshot(connection);
+    Verifier verifier(connection);
+    if (checkpoint) verifier.remember_hash_of(checkpoint->seq);
+    {
+      auto select = connection.statement(kSelectAll);
+      while (!verifier.failed() && select->executeStep()) verifier.check(read_event(*select));
+    }
+    if (checkpoint) verifier.check_checkpoint(*checkpoint);
+    verifier.check_unwritten_rows();
+    return verifier.finish();
+  });
+}
+
+DbResult<std::vector<AuditEvent>> AuditLog::events() {
+  return guarded("cannot read the audit log", [&]() -> DbResult<std::vector<AuditEvent>> {
+    return read_events(database_.connection(), kSelectAll, std::nullopt);
+  });
+}
+
+DbResult<std::vector<AuditEvent>> AuditLog::events_for_client(std::string_view client_ref) {
+  return guarded("cannot read the audit log", [&]() -> DbResult<std::vector<AuditEvent>> {
+    return read_events(database_.connection(), kSelectForClient, client_ref);
+  });
+}
+
+}  // namespace hsg::db

@@ -1,0 +1,162 @@
+#include "db/canonical_json.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace hsg::db {
+
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+// Reads one string starting at text[pos] == '"', leaving pos after its closing quote.
+std::optional<std::string> read_string(std::string_view text, std::size_t& pos) {
+  if (pos >= text.size() || text[pos] != '"') return std::nullopt;
+  std::string out;
+  for (++pos; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (c == '"') {
+      ++pos;
+      return out;
+    }
+    if (c != '\\') {
+      out += c;
+      continue;
+    }
+    if (++pos >= text.size()) return std::nullopt;
+    switch (text[pos]) {
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u': {
+        if (pos + 4 >= text.size() || text.substr(pos + 1, 2) != "00") return std::nullopt;
+        const auto high = std::string_view(kHex).find(text[pos + 3]);
+        const auto low = std::string_view(kHex).find(text[pos + 4]);
+        if (high > 1 || low == std::string_view::npos) return std::nullopt;
+        out += static_cast<char>(high * 16 + low);
+        pos += 4;
+        break;
+      }
+      default:
+        return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20) {
+          out += "\\u00";
+          out += kHex[byte >> 4];
+          out += kHex[byte & 0x0f];
+        } else {
+          out += c;
+        }
+      }
+    }
+  }
+  out += '"';
+}
+
+CanonicalObject& CanonicalObject::add(std::string_view key, std::string_view text) {
+  std::string rendered;
+  rendered.reserve(text.size() + 2);
+  append_json_string(rendered, text);
+  members_.emplace_back(std::string(key), std::move(rendered));
+  return *this;
+}
+
+CanonicalObject& CanonicalObject::add(std::string_view key, std::int64_t integer) {
+  members_.emplace_back(std::string(key), std::to_string(integer));
+  return *this;
+}
+
+CanonicalObject& CanonicalObject::add(std::string_view key, std::optional<std::int64_t> integer) {
+  members_.emplace_back(std::string(key), integer ? std::to_string(*integer) : "null");
+  return *this;
+}
+
+std::string CanonicalObject::str() const {
+  std::vector<const std::pair<std::string, std::string>*> sorted;
+  sorted.reserve(members_.size());
+  for (const auto& member : members_) sorted.push_back(&member);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::string out = "{";
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0 && sorted[i]->first == sorted[i - 1]->first) {
+      throw std::logic_error("canonical JSON: key written twice: " + sorted[i]->first);
+    }
+    if (i > 0) out += ',';
+    append_json_string(out, sorted[i]->first);
+    out += ':';
+    out += sorted[i]->second;
+  }
+  out += '}';
+  return out;
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_string_object(
+    std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> members;
+  std::size_t pos = 0;
+  if (text.empty() || text[pos++] != '{') return std::nullopt;
+  while (pos < text.size() && text[pos] != '}') {
+    if (!members.empty() && text[pos++] != ',') return std::nullopt;
+    auto key = read_string(text, pos);
+    if (!key || pos >= text.size() || text[pos++] != ':') return std::nullopt;
+    auto value = read_string(text, pos);
+    if (!value) return std::nullopt;
+    if (!members.empty() && members.back().first >= *key) return std::nullopt;
+    members.emplace_back(std::move(*key), std::move(*value));
+  }
+  if (pos + 1 != text.size()) return std::nullopt;
+  return members;
+}
+
+}  // namespace hsg::db

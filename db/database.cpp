@@ -1,0 +1,145 @@
+#include "db/database.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <utility>
+
+#include "db/connection.h"
+
+namespace hsg::db {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// Creating the file ourselves is the only way to choose its mode without racing on
+// umask; O_EXCL leaves an existing file (and its mode) alone.
+std::optional<std::string> create_owner_only(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  if (errno == EEXIST) return std::nullopt;
+  return fmt::format("cannot create {}: {}", path.string(), std::strerror(errno));
+}
+
+struct Identity {
+  std::int32_t application_id = 0;
+  std::int32_t user_version = 0;
+  std::int64_t object_count = 0;  // tables, indexes, triggers, views
+};
+
+Identity read_identity(SQLite::Database& sqlite) {
+  return {sqlite.execAndGet("PRAGMA application_id").getInt(),
+          sqlite.execAndGet("PRAGMA user_version").getInt(),
+          sqlite.execAndGet("SELECT count(*) FROM sqlite_schema").getInt64()};
+}
+
+bool is_fresh(const Identity& identity) {
+  return identity.application_id == 0 && identity.user_version == 0 && identity.object_count == 0;
+}
+
+std::optional<std::string> identity_problem(const std::filesystem::path& path,
+                                            const Identity& identity, std::int32_t known) {
+  if (!is_fresh(identity) && identity.application_id != kApplicationId) {
+    return fmt::format("{} is not an hsg database (application_id 0x{:08x}, expected 0x{:08x})",
+                       path.string(), static_cast<std::uint32_t>(identity.application_id),
+                       static_cast<std::uint32_t>(kApplicationId));
+  }
+  if (identity.user_version > known) {
+    return fmt::format("{} was created by a newer hsg (schema {}; this hsg knows up to {})",
+                       path.string(), identity.user_version, known);
+  }
+  return std::nullopt;
+}
+
+void configure(SQLite::Database& sqlite) {
+  sqlite.exec("PRAGMA foreign_keys = ON");
+  const std::string mode = sqlite.execAndGet("PRAGMA journal_mode = WAL").getString();
+  if (mode != "wal") throw SQLite::Exception("journal_mode stayed '" + mode + "', not 'wal'");
+  sqlite.exec("PRAGMA synchronous = FULL");
+}
+
+std::optional<std::string> migrations_problem(std::span<const Migration> migrations) {
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    if (migrations[i].to_version != static_cast<std::int32_t>(i + 1)) {
+      return fmt::format("migration {} is numbered {}", i + 1, migrations[i].to_version);
+    }
+  }
+  return std::nullopt;
+}
+
+// Re-reads the identity under the write lock: another process may have created or
+// migrated the file between our first look and BEGIN IMMEDIATE.
+std::optional<std::string> migrate(Connection& connection, std::span<const Migration> migrations) {
+  const auto known = static_cast<std::int32_t>(migrations.size());
+  connection.sqlite.exec("BEGIN IMMEDIATE");
+  const Identity identity = read_identity(connection.sqlite);
+  if (auto problem = identity_problem(connection.path, identity, known)) {
+    connection.sqlite.exec("ROLLBACK");
+    return problem;
+  }
+  for (const Migration& migration : migrations) {
+    if (migration.to_version > identity.user_version) {
+      connection.sqlite.exec(std::string(migration.sql));
+    }
+  }
+  connection.sqlite.exec(fmt::format("PRAGMA user_version = {}", known));
+  connection.sqlite.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  connection.sqlite.exec("COMMIT");
+  connection.schema_version = known;
+  return std::nullopt;
+}
+
+DbResult<std::unique_ptr<Connection>> open_connection(const std::filesystem::path& path,
+                                                      std::span<const Migration> migrations) {
+  if (auto problem = migrations_problem(migrations)) return DbError{*problem};
+  if (auto problem = create_owner_only(path)) return DbError{*problem};
+  auto connection = std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                                 kBusyTimeoutMs);
+  const auto known = static_cast<std::int32_t>(migrations.size());
+  const Identity identity = read_identity(connection->sqlite);
+  if (auto problem = identity_problem(path, identity, known)) return DbError{*problem};
+  configure(connection->sqlite);
+  connection->schema_version = identity.user_version;
+  if (identity.user_version < known || is_fresh(identity)) {
+    if (auto problem = migrate(*connection, migrations)) return DbError{*problem};
+  }
+  return connection;
+}
+
+}  // namespace
+
+DbResult<Database> Database::open(const std::filesystem::path& path) {
+  return open(path, shipped_migrations());
+}
+
+DbResult<Database> Database::open(const std::filesystem::path& path,
+                                  std::span<const Migration> migrations) {
+  try {
+    auto opened = open_connection(path, migrations);
+    if (!opened.ok()) return opened.error();
+    return Database(std::move(opened).value());
+  } catch (const SQLite::Exception& error) {
+    return DbError{
+        fmt::format("cannot open {} as an hsg database: {}", path.string(), error.what())};
+  }
+}
+
+Database::Database(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+const std::filesystem::path& Database::path() const { return connection_->path; }
+std::int32_t Database::schema_version() const { return connection_->schema_version; }
+
+}  // namespace hsg::db

@@ -1,0 +1,50 @@
+// An open hsg database: one SQLite file, opened explicitly and checked before use.
+//
+// Database::open(path)
+//   - creates a missing file readable and writable by its owner only (mode 0600)
+//     before SQLite touches it; SQLite gives its -wal and -shm files the same mode;
+//   - opens it read-write-create with a 5 s busy timeout, foreign_keys=ON,
+//     journal_mode=WAL and synchronous=FULL;
+//   - refuses a file whose header application_id is not "HSG1" (another program's
+//     database: "PATH is not an hsg database (application_id 0x…)") before changing
+//     anything in it, and a file whose user_version is newer than this hsg knows;
+//   - applies the missing migrations (db/schema.h) in one write transaction, so a file
+//     is either at its old version or fully migrated, and a new file is stamped "HSG1".
+// A Database is used by one thread at a time; several processes may share a file.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+
+#include "db/result.h"
+#include "db/schema.h"
+
+namespace hsg::db {
+
+class Connection;
+
+class Database {
+ public:
+  static DbResult<Database> open(const std::filesystem::path& path);
+  // As open(path) with another list of migrations: lets tests migrate a file.
+  static DbResult<Database> open(const std::filesystem::path& path,
+                                 std::span<const Migration> migrations);
+
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
+
+  const std::filesystem::path& path() const;
+  std::int32_t schema_version() const;
+
+  // For the repositories of db/ only.
+  Connection& connection() { return *connection_; }
+
+ private:
+  explicit Database(std::unique_ptr<Connection> connection);
+  std::unique_ptr<Connection> connection_;
+};
+
+}  // namespace hsg::db

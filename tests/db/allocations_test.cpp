@@ -1,0 +1,113 @@
+// Recording allocations: everything replay needs, read back exactly.
+#include <catch2/catch.hpp>
+
+#include "db/allocations.h"
+#include "db/audit_log.h"
+#include "db/sha256.h"
+#include "tests/db/db_fixture.h"
+
+namespace hsg::test {
+
+TEST_CASE("the worked example is recorded and read back field by field") {
+  TempDir dir;
+  db::Database database = open_database(dir.file("hsg.db"));
+  const std::string ruleset_id = add_medway(database);
+  add_client(database, "C-1");
+  db::AllocationRepository allocations(database);
+
+  const db::NewAllocation input = worked_example("C-1", ruleset_id);
+  CHECK(ok(allocations.record(stamp("alice"), input)) == 1);
+  CHECK(ok(allocations.record(stamp("alice"), input)) == 2);
+
+  const db::StoredAllocation stored = ok(allocations.get(1));
+  CHECK(stored.id == 1);
+  CHECK(stored.client_ref == "C-1");
+  CHECK(stored.assessed_on.to_string() == "2024-05-01");
+  CHECK(stored.assessor == "alice");
+  CHECK(stored.ruleset_id == kMedwayId);
+  CHECK(stored.engine_version == "1.0.0");
+  CHECK(stored.total.pence() == 240500);
+  CHECK(stored.calculated_total.pence() == 240500);
+  CHECK(stored.upper_limit.pence() == 250000);
+  CHECK_FALSE(stored.cap_applied);
+  CHECK(stored.outputs == R"({"total":"2405.00"})");
+  CHECK(stored.trace_sha256 == db::sha256_hex("trace of the worked example"));
+  REQUIRE(stored.answers.size() == 10);
+  CHECK(stored.answers[0].area == "health");  // sorted by area id
+  CHECK(stored.answers[0].option == "none");
+  CHECK(stored.answers[5].area == "safety");
+  CHECK(stored.answers[5].option == "alongside");
+
+  CHECK(ok(allocations.for_client("C-1")).size() == 2);
+  std::int64_t seen = 0;
+  CHECK(ok(allocations.for_each([&](const db::StoredAllocation& each) {
+          seen += each.total.pence();
+          return true;
+        })) == 2);
+  CHECK(seen == 481000);
+}
+
+TEST_CASE("the audit event of an allocation is its row in canonical JSON") {
+  TempDir dir;
+  db::Database database = open_database(dir.file("hsg.db"));
+  const std::string ruleset_id = add_medway(database);
+  add_client(database, "C-1");
+  ok(db::AllocationRepository(database).record(stamp("alice"), worked_example("C-1", ruleset_id)));
+  const auto events = ok(db::AuditLog(database).events());
+  REQUIRE(events.size() == 3);
+  CHECK(events[2].action == "allocation.record");
+  CHECK(events[2].entity_type == "allocations");
+  CHECK(events[2].entity_id == "1");
+  CHECK(events[2].payload ==
+        "{\"answers\":\"{\\\"health\\\":\\\"none\\\",\\\"home_maintenance\\\":\\\"none\\\","
+        "\\\"housing_options\\\":\\\"none\\\",\\\"money\\\":\\\"advice\\\",\\\"on_call\\\":"
+        "\\\"monitoring\\\",\\\"safety\\\":\\\"alongside\\\",\\\"settling_in\\\":\\\"alongside"
+        "\\\",\\\"social\\\":\\\"none\\\",\\\"tenancy_skills\\\":\\\"alongside\\\","
+        "\\\"work_learning\\\":\\\"none\\\"}\",\"assessed_on\":\"2024-05-01\",\"assessor\":"
+        "\"alice\",\"calculated_total_pence\":240500,\"cap_applied\":0,\"client_ref\":\"C-1\","
+        "\"engine_version\":\"1.0.0\",\"id\":1,\"outputs\":\"{\\\"total\\\":\\\"2405.00\\\"}\","
+        "\"ruleset_id\":\"" +
+            std::string(kMedwayId) + "\",\"total_pence\":240500,\"trace_sha256\":\"" +
+            db::sha256_hex("trace of the worked example") + "\",\"upper_limit_pence\":250000}");
+}
+
+TEST_CASE("an allocation for an unknown client or rule set is refused and writes nothing") {
+  TempDir dir;
+  db::Database database = open_database(dir.file("hsg.db"));
+  const std::string ruleset_id = add_medway(database);
+  add_client(database, "C-1");
+  const std::string head = ok(db::AuditLog(database).checkpoint());
+  db::AllocationRepository allocations(database);
+
+  auto unknown_client = allocations.record(stamp("alice"), worked_example("C-9", ruleset_id));
+  REQUIRE_FALSE(unknown_client.ok());
+  CHECK(unknown_client.error().message ==
+        "cannot record the allocation for client C-9: unknown client C-9");
+
+  auto unknown_rules = allocations.record(stamp("alice"), worked_example("C-1", "feed"));
+  REQUIRE_FALSE(unknown_rules.ok());
+  CHECK(unknown_rules.error().message ==
+        "cannot record the allocation for client C-1: unknown rule set feed");
+
+  db::NewAllocation twice = worked_example("C-1", ruleset_id);
+  twice.answers.push_back({"money", "none"});
+  auto duplicate = allocations.record(stamp("alice"), twice);
+  REQUIRE_FALSE(duplicate.ok());
+  CHECK(duplicate.error().message ==
+        "cannot record the allocation for client C-1: area money is answered twice");
+
+  db::NewAllocation inconsistent = worked_example("C-1", ruleset_id);
+  inconsistent.allocation.total = engine::Money::from_pence(1);
+  CHECK_FALSE(allocations.record(stamp("alice"), inconsistent).ok());
+
+  auto bad_time =
+      allocations.record(stamp("alice", "yesterday"), worked_example("C-1", ruleset_id));
+  REQUIRE_FALSE(bad_time.ok());
+  CHECK_THAT(bad_time.error().message, Catch::EndsWith("time 'yesterday' is not UTC RFC 3339 "
+                                                       "(like 2025-01-31T14:05:09Z)"));
+
+  CHECK(ok(db::AuditLog(database).checkpoint()) == head);
+  CHECK(ok(allocations.for_client("C-1")).empty());
+}
+
+}  // namespace hsg::test

@@ -1,0 +1,153 @@
+// Opening a store: explicit settings, owner-only files, identity and schema checks.
+#include <sys/stat.h>
+
+#include <SQLiteCpp/Database.h>
+#include <array>
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "db/database.h"
+#include "db/schema.h"
+#include "tests/db/db_fixture.h"
+
+namespace hsg::test {
+
+namespace {
+
+unsigned mode_of(const std::filesystem::path& path) {
+  struct stat status {};
+  REQUIRE(::stat(path.c_str(), &status) == 0);
+  return status.st_mode & 0777U;
+}
+
+std::string one(const std::filesystem::path& path, const char* sql) {
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  return raw.execAndGet(sql).getString();
+}
+
+}  // namespace
+
+TEST_CASE("a new database file is readable by its owner only, with its WAL files") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  {
+    db::Database database = open_database(path);
+    CHECK(database.schema_version() == 1);
+    CHECK(mode_of(path) == 0600U);
+    CHECK(mode_of(dir.file("hsg.db-wal")) == 0600U);
+  }
+  CHECK(one(path, "PRAGMA application_id") == "1213417265");  // 0x48534731, "HSG1"
+  CHECK(one(path, "PRAGMA user_version") == "1");
+  CHECK(one(path, "PRAGMA journal_mode") == "wal");
+}
+
+TEST_CASE("every table is STRICT") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  { open_database(path); }
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  SQLite::Statement tables(raw,
+                           "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' "
+                           "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  std::vector<std::string> names;
+  while (tables.executeStep()) {
+    names.push_back(tables.getColumn(0).getString());
+    CHECK(tables.getColumn(1).getInt() == 1);
+  }
+  CHECK(names == std::vector<std::string>{"allocations", "audit_events", "client_personal",
+                                          "clients", "decisions", "rulesets"});
+}
+
+TEST_CASE("another program's SQLite database is refused and left unchanged") {
+  TempDir dir;
+  const auto path = dir.file("other.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA application_id = 1234; CREATE TABLE t (x)");
+  }
+  auto opened = db::Database::open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().message == path.string() +
+                                      " is not an hsg database (application_id 0x000004d2, "
+                                      "expected 0x48534731)");
+  CHECK(one(path, "PRAGMA journal_mode") == "delete");
+}
+
+TEST_CASE("a database with tables but no application_id is refused") {
+  TempDir dir;
+  const auto path = dir.file("other.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("CREATE TABLE t (x)");
+  }
+  auto opened = db::Database::open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK_THAT(opened.error().message, Catch::Contains("is not an hsg database (application_id "
+                                                     "0x00000000"));
+}
+
+TEST_CASE("a file that is not SQLite at all is refused with SQLite's reason") {
+  TempDir dir;
+  const auto path = dir.file("notes.txt");
+  std::ofstream(path) << "these are not the tables you are looking for, not at all, no\n";
+  auto opened = db::Database::open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().message ==
+        "cannot open " + path.string() + " as an hsg database: file is not a database");
+}
+
+TEST_CASE("a database from a newer hsg is refused") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  { open_database(path); }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = 7");
+  }
+  auto opened = db::Database::open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().message ==
+        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 1)");
+}
+
+TEST_CASE("an older database is migrated, keeping its rows") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  {
+    db::Database database = open_database(path);
+    add_client(database, "C-1");
+  }
+  const auto shipped = db::shipped_migrations();
+  const std::array<db::Migration, 2> newer{
+      shipped[0], db::Migration{2, "CREATE TABLE grants (id INTEGER PRIMARY KEY) STRICT;"}};
+  db::Database database = ok(db::Database::open(path, newer));
+  CHECK(database.schema_version() == 2);
+  CHECK(one(path, "PRAGMA user_version") == "2");
+  CHECK(one(path, "SELECT count(*) FROM grants") == "0");
+  CHECK(one(path, "SELECT ref FROM clients") == "C-1");
+}
+
+TEST_CASE("a migration that fails leaves the file at its old version") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  { open_database(path); }
+  const auto shipped = db::shipped_migrations();
+  const std::array<db::Migration, 3> broken{
+      shipped[0], db::Migration{2, "CREATE TABLE grants (id INTEGER PRIMARY KEY) STRICT;"},
+      db::Migration{3, "CREATE TABLE grants (again INTEGER) STRICT;"}};
+  auto opened = db::Database::open(path, broken);
+  REQUIRE_FALSE(opened.ok());
+  CHECK_THAT(opened.error().message, Catch::Contains("table grants already exists"));
+  CHECK(one(path, "PRAGMA user_version") == "1");
+  CHECK(one(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'grants'") == "0");
+}
+
+TEST_CASE("a directory that does not exist is a clear error") {
+  TempDir dir;
+  const auto path = dir.file("missing") / "hsg.db";
+  auto opened = db::Database::open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().message == "cannot create " + path.string() + ": No such file or directory");
+}
+
+}  // namespace hsg::test
