@@ -17,9 +17,9 @@ namespace hsg::rules {
 
 struct LoadedRuleset {
   engine::Ruleset ruleset;
-  std::string id;     // SHA-256 of `bytes`, lowercase hex
-  std::string bytes;  // the exact file content
-  std::string source; // file name used in diagnostics
+  std::string id;      // SHA-256 of `bytes`, lowercase hex
+  std::string bytes;   // the exact file content
+  std::string source;  // file name used in diagnostics
 };
 
 // `source` names the text in diagnostics (usually its path).

@@ -1,0 +1,331 @@
+#include "rules/ruleset_loader.h"
+
+#include <fmt/core.h>
+
+#include <toml++/toml.h>
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <utility>
+
+#include "rules/sha256.h"
+#include "rules/source_map.h"
+#include "rules/toml_reader.h"
+
+namespace hsg::rules {
+
+namespace {
+
+using engine::Hours;
+using engine::Money;
+
+constexpr std::array<std::string_view, 3> kLevelKeys{"low", "medium", "high"};
+
+// Reads a document into a RulesetSpec, collecting every problem on the way.
+class SpecReader {
+ public:
+  SpecReader(std::string source, SourceMap& map, std::vector<Diagnostic>& problems)
+      : reader_(std::move(source), map, problems), map_(map) {}
+
+  bool already_reported(const std::string& path) const { return reader_.already_reported(path); }
+
+  engine::RulesetSpec read(const toml::table& root);
+
+  // Question index → option-set index, for questions whose options come from a set.
+  const std::map<std::size_t, std::size_t>& set_of_question() const { return set_of_question_; }
+
+ private:
+  void read_settings(const toml::table& root);
+  void read_interventions(const toml::table& root);
+  engine::InterventionSpec read_intervention(const toml::table& table, const std::string& at);
+  void read_option_sets(const toml::table& root);
+  std::vector<engine::OptionSpec> read_options(const toml::array& array, const std::string& at);
+  engine::OptionSpec read_option(const toml::table& table, const std::string& at);
+  void read_questions(const toml::table& root);
+  engine::QuestionSpec read_question(const toml::table& table, std::size_t index);
+
+  TomlReader reader_;
+  SourceMap& map_;
+  engine::RulesetSpec spec_;
+  struct OptionSet {
+    std::string id;
+    std::vector<engine::OptionSpec> options;
+    const toml::node* node = nullptr;
+    bool used = false;
+  };
+  std::vector<OptionSet> option_sets_;
+  std::map<std::size_t, std::size_t> set_of_question_;
+};
+
+engine::RulesetSpec SpecReader::read(const toml::table& root) {
+  reader_.check_keys(root, "",
+                     {"name", "version", "effective_from", "currency", "rounding", "hourly_rate",
+                      "upper_limit", "instalment_period_weeks", "adjustment_tolerance_percent",
+                      "interventions", "option_sets", "questions"});
+  read_settings(root);
+  read_interventions(root);
+  read_option_sets(root);
+  read_questions(root);
+  for (const OptionSet& set : option_sets_) {
+    if (!set.used) {
+      reader_.error_at(*set.node,
+                       fmt::format("option set '{}' is not used by any question", set.id));
+    }
+  }
+  return std::move(spec_);
+}
+
+void SpecReader::read_settings(const toml::table& root) {
+  spec_.name = reader_.string(root, "", "name").value_or("");
+  spec_.version = reader_.string(root, "", "version").value_or("");
+  spec_.currency = reader_.string(root, "", "currency").value_or("");
+  if (auto date = reader_.date(root, "", "effective_from")) spec_.effective_from = *date;
+  if (auto rounding = reader_.string(root, "", "rounding")) {
+    if (*rounding == "half_up") {
+      spec_.rounding = engine::RoundingMode::half_up;
+    } else if (*rounding == "half_even") {
+      spec_.rounding = engine::RoundingMode::half_even;
+    } else {
+      reader_.error_at(
+          *root.get("rounding"),
+          fmt::format("rounding must be one of half_up, half_even, got '{}'", *rounding));
+    }
+  }
+  // A missing or unreadable figure is already reported; the stand-in value 1 keeps
+  // validation from adding a second, misleading problem for the same key.
+  spec_.hourly_rate = Money::from_pence(reader_.hundredths(root, "", "hourly_rate").value_or(1));
+  spec_.upper_limit = Money::from_pence(reader_.hundredths(root, "", "upper_limit").value_or(1));
+  spec_.instalment_period_weeks = reader_.integer(root, "", "instalment_period_weeks").value_or(1);
+  spec_.adjustment_tolerance_percent =
+      reader_.integer(root, "", "adjustment_tolerance_percent").value_or(0);
+}
+
+void SpecReader::read_interventions(const toml::table& root) {
+  const toml::array* array = reader_.array_of_tables(root, "", "interventions");
+  if (array == nullptr) return;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string at = fmt::format("interventions[{}]", i);
+    spec_.interventions.push_back(read_intervention(*array->get(i)->as_table(), at));
+  }
+}
+
+engine::InterventionSpec SpecReader::read_intervention(const toml::table& table,
+                                                       const std::string& at) {
+  reader_.check_keys(table, at, {"key", "label", "thresholds", "hours_per_week", "weeks"});
+  engine::InterventionSpec type;
+  type.key = reader_.string(table, at, "key").value_or("");
+  type.label = reader_.string(table, at, "label").value_or("");
+  type.weeks = reader_.integer(table, at, "weeks").value_or(1);
+  const std::string thresholds_at = at + ".thresholds";
+  if (const toml::table* thresholds = reader_.table(table, at, "thresholds")) {
+    reader_.check_keys(*thresholds, thresholds_at, {"low", "medium", "high"});
+    for (std::size_t level = 0; level < 3; ++level) {
+      type.thresholds[level] = reader_.integer(*thresholds, thresholds_at, kLevelKeys[level])
+                                   .value_or(static_cast<std::int64_t>(level + 1));
+    }
+  }
+  const std::string hours_at = at + ".hours_per_week";
+  if (const toml::table* hours = reader_.table(table, at, "hours_per_week")) {
+    reader_.check_keys(*hours, hours_at, {"low", "medium", "high"});
+    for (std::size_t level = 0; level < 3; ++level) {
+      type.hours_per_week[level] = Hours::from_hundredths(
+          reader_.hundredths(*hours, hours_at, kLevelKeys[level]).value_or(0));
+    }
+  }
+  return type;
+}
+
+void SpecReader::read_option_sets(const toml::table& root) {
+  const toml::array* array = reader_.array_of_tables(root, "", "option_sets", false);
+  if (array == nullptr) return;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const toml::table& table = *array->get(i)->as_table();
+    const std::string at = fmt::format("option_sets[{}]", i);
+    reader_.check_keys(table, at, {"id", "options"});
+    OptionSet set{reader_.string(table, at, "id").value_or(""), {}, &table, false};
+    for (const OptionSet& earlier : option_sets_) {
+      if (!set.id.empty() && earlier.id == set.id) {
+        reader_.error_at(*table.get("id"), fmt::format("duplicate option set id '{}'", set.id));
+      }
+    }
+    if (const toml::array* options = reader_.array_of_tables(table, at, "options")) {
+      set.options = read_options(*options, at + ".options");
+    }
+    option_sets_.push_back(std::move(set));
+  }
+}
+
+std::vector<engine::OptionSpec> SpecReader::read_options(const toml::array& array,
+                                                         const std::string& at) {
+  std::vector<engine::OptionSpec> options;
+  for (std::size_t j = 0; j < array.size(); ++j) {
+    options.push_back(read_option(*array.get(j)->as_table(), fmt::format("{}[{}]", at, j)));
+  }
+  return options;
+}
+
+engine::OptionSpec SpecReader::read_option(const toml::table& table, const std::string& at) {
+  reader_.check_keys(table, at, {"id", "label", "points"});
+  engine::OptionSpec option;
+  option.id = reader_.string(table, at, "id").value_or("");
+  option.label = reader_.string(table, at, "label").value_or("");
+  const toml::node* points_node = table.get("points");
+  if (points_node == nullptr) return option;  // no points: the option adds nothing
+  const toml::table* points = points_node->as_table();
+  if (points == nullptr) {
+    reader_.error_at(*points_node, fmt::format("{}.points must be a table such as "
+                                               "{{ short_term_basic = 2 }}",
+                                               at));
+    return option;
+  }
+  const std::string points_at = at + ".points";
+  map_.record(points_at, position_of(points->source()));
+  // toml++ iterates a table in key order; the spec keeps the file's order.
+  std::vector<std::pair<SourcePosition, std::pair<std::string, std::int64_t>>> in_file;
+  for (auto&& [key, node] : *points) {
+    const std::string path = join_path(points_at, key.str());
+    map_.record(path, position_of(key.source()));
+    if (auto value = reader_.integer_value(node, path)) {
+      in_file.push_back({position_of(key.source()), {std::string(key.str()), *value}});
+    }
+  }
+  std::sort(in_file.begin(), in_file.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.first.line, a.first.column) < std::pair(b.first.line, b.first.column);
+  });
+  for (auto& entry : in_file) option.points.push_back(std::move(entry.second));
+  return option;
+}
+
+void SpecReader::read_questions(const toml::table& root) {
+  const toml::array* array = reader_.array_of_tables(root, "", "questions");
+  if (array == nullptr) return;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    spec_.questions.push_back(read_question(*array->get(i)->as_table(), i));
+  }
+}
+
+engine::QuestionSpec SpecReader::read_question(const toml::table& table, std::size_t index) {
+  const std::string at = fmt::format("questions[{}]", index);
+  reader_.check_keys(table, at, {"id", "text", "weight", "option_set", "options"});
+  engine::QuestionSpec question;
+  question.id = reader_.string(table, at, "id").value_or("");
+  question.text = reader_.string(table, at, "text").value_or("");
+  question.weight = reader_.integer(table, at, "weight").value_or(1);
+  const bool named_set = table.contains("option_set");
+  const bool inline_options = table.contains("options");
+  if (named_set && inline_options) {
+    reader_.error_at(*table.get("option_set"),
+                     fmt::format("{} has both option_set and options; give one of them", at));
+  } else if (inline_options) {
+    if (const toml::array* options = reader_.array_of_tables(table, at, "options")) {
+      question.options = read_options(*options, at + ".options");
+    }
+  } else if (named_set) {
+    // Whatever goes wrong here, the question has no options: say why only once.
+    reader_.mark_reported(at + ".options");
+    const auto id = reader_.string(table, at, "option_set");
+    if (!id) return question;
+    auto set = std::find_if(option_sets_.begin(), option_sets_.end(),
+                            [&](const OptionSet& candidate) { return candidate.id == *id; });
+    if (set == option_sets_.end()) {
+      std::string known;
+      for (const OptionSet& candidate : option_sets_) {
+        known += (known.empty() ? "" : ", ") + candidate.id;
+      }
+      reader_.error_at(*table.get("option_set"),
+                       fmt::format("unknown option set '{}'; known: {}", *id,
+                                   known.empty() ? "none ([[option_sets]] defines them)" : known));
+      return question;
+    }
+    set->used = true;
+    question.options = set->options;
+    set_of_question_[index] = static_cast<std::size_t>(set - option_sets_.begin());
+  } else {
+    reader_.mark_reported(at + ".options");
+    reader_.error(position_of(table.source()),
+                  fmt::format("{} needs options: option_set = \"…\" or [[questions.options]]", at));
+  }
+  return question;
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+// A problem in a shared option set shows up once per question using it; point it at the
+// set instead, so it is reported once, where it can be fixed.
+engine::Problem into_option_set(engine::Problem problem,
+                                const std::map<std::size_t, std::size_t>& set_of_question) {
+  for (const auto& [question, set] : set_of_question) {
+    const std::string from = fmt::format("questions[{}].options", question);
+    const std::string to = fmt::format("option_sets[{}].options", set);
+    if (problem.path.starts_with(from)) {
+      replace_all(problem.path, from, to);
+      replace_all(problem.message, from, to);
+    }
+  }
+  return problem;
+}
+
+void sort_and_dedupe(std::vector<Diagnostic>& problems) {
+  std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  });
+  std::vector<Diagnostic> unique;
+  for (Diagnostic& problem : problems) {
+    if (std::find(unique.begin(), unique.end(), problem) == unique.end()) {
+      unique.push_back(std::move(problem));
+    }
+  }
+  problems = std::move(unique);
+}
+
+}  // namespace
+
+Loaded<LoadedRuleset> load_ruleset_text(std::string bytes, std::string source) {
+  toml::table root;
+  try {
+    root = toml::parse(bytes, source);
+  } catch (const toml::parse_error& error) {
+    return std::vector<Diagnostic>{{source, error.source().begin.line, error.source().begin.column,
+                                    std::string(error.description())}};
+  }
+  SourceMap map;
+  std::vector<Diagnostic> problems;
+  SpecReader reader(source, map, problems);
+  engine::RulesetSpec spec = reader.read(root);
+  // Validate even what was read with problems, so one pass reports every problem.
+  for (const engine::Problem& raw : engine::validate(spec)) {
+    const engine::Problem problem = into_option_set(raw, reader.set_of_question());
+    if (reader.already_reported(problem.path)) continue;
+    const SourcePosition at = map.locate(problem.path);
+    problems.push_back({source, at.line, at.column, problem.message});
+  }
+  if (!problems.empty()) {
+    sort_and_dedupe(problems);
+    return problems;
+  }
+  engine::Result<engine::Ruleset> created = engine::Ruleset::create(std::move(spec));
+  if (!created.ok()) throw std::logic_error("a validated rule set was refused by Ruleset::create");
+  std::string id = sha256_hex(bytes);
+  return LoadedRuleset{std::move(created).value(), std::move(id), std::move(bytes),
+                       std::move(source)};
+}
+
+Loaded<LoadedRuleset> load_ruleset_file(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream bytes;
+  if (file) bytes << file.rdbuf();
+  if (!file || file.bad()) {
+    return std::vector<Diagnostic>{{path.string(), 0, 0, "cannot read the rule-set file"}};
+  }
+  return load_ruleset_text(std::move(bytes).str(), path.string());
+}
+
+}  // namespace hsg::rules
