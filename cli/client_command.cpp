@@ -1,0 +1,121 @@
+// hsg client add | show | list.
+#include <fmt/core.h>
+
+#include "cli/store_commands.h"
+#include "cli/store_options.h"
+#include "db/allocations.h"
+#include "db/client_groups.h"
+#include "db/clients.h"
+#include "db/decisions.h"
+
+namespace hsg::cli {
+
+namespace {
+
+std::string groups_help() {
+  std::string text = "client group: a key or the full name of a Supporting People group:";
+  for (const db::ClientGroup& group : db::client_groups()) {
+    text += fmt::format("\n  {} = {}", group.key, group.name);
+  }
+  return text;
+}
+
+int add(const Args& args, Io& io) {
+  CommandLine command_line(
+      "client add",
+      {"hsg client add REF --group GROUP [--asc-funded] [--name NAME]",
+       "Records a client under the council's reference, with the Supporting People primary\n"
+       "client group and whether they also receive adult social care money. The name is\n"
+       "kept apart from everything hashed, so it can be erased later.",
+       "hsg client add C-1001 --group older_people --name 'A. Person'"});
+  command_line.add()("ref", po::value<std::string>()->required()->value_name("REF"),
+                     "the council's client reference")(
+      "group", po::value<std::string>()->required()->value_name("GROUP"), groups_help().c_str())(
+      "asc-funded", "the client also receives adult social care money")(
+      "name", po::value<std::string>()->value_name("NAME"), "the client's name (optional)");
+  command_line.positional("ref", 1);
+  add_write_options(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  db::NewClient client{command_line.get<std::string>("ref"), command_line.get<std::string>("group"),
+                       command_line.has("asc-funded"), std::nullopt};
+  if (command_line.has("name")) client.name = command_line.get<std::string>("name");
+  db::Database database = open_database(command_line);
+  db::ClientRepository repository(database);
+  const db::Client added = unwrap(repository.add(stamp_of(command_line), client));
+  io.out << fmt::format("added client {} ({}{})\n", added.ref, added.group,
+                        added.asc_funded ? ", also receives adult social care money" : "");
+  return 0;
+}
+
+int show(const Args& args, Io& io) {
+  CommandLine command_line(
+      "client show",
+      {"hsg client show REF [--db PATH]",
+       "Shows a client and their whole recorded history, oldest first.", "hsg client show C-1001"});
+  command_line.add()("ref", po::value<std::string>()->required()->value_name("REF"),
+                     "the client reference");
+  command_line.positional("ref", 1);
+  add_database_option(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  const std::string ref = command_line.get<std::string>("ref");
+  db::Database database = open_database(command_line);
+  const db::Client client = unwrap(db::ClientRepository(database).get(ref));
+  io.out << fmt::format("client {}\n  group: {}\n  adult social care money: {}\n", client.ref,
+                        client.group, client.asc_funded ? "yes" : "no");
+  if (client.name) io.out << fmt::format("  name: {}\n", *client.name);
+  io.out << "\nallocations\n";
+  db::DecisionRepository decisions(database);
+  for (const db::StoredAllocation& allocation :
+       unwrap(db::AllocationRepository(database).for_client(ref))) {
+    const db::DecisionState state = unwrap(decisions.state(allocation.id));
+    io.out << fmt::format("  #{} on {} by {}: indicative £{} ({})\n", allocation.id,
+                          allocation.assessed_on.to_string(), allocation.assessor,
+                          allocation.total.to_grouped_string(), db::to_string(state.status));
+  }
+  io.out << "\nhistory\n";
+  for (const db::AuditEvent& event : unwrap(db::ClientRepository(database).history(ref))) {
+    io.out << fmt::format("  {:>6} {} {:<12} {} {}\n", event.seq, event.at, event.actor,
+                          event.action, event.entity_id);
+  }
+  return 0;
+}
+
+int list(const Args& args, Io& io) {
+  CommandLine command_line(
+      "client list",
+      {"hsg client list [--db PATH]", "Lists every client in reference order.", "hsg client list"});
+  add_database_option(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  db::Database database = open_database(command_line);
+  for (const db::Client& client : unwrap(db::ClientRepository(database).list())) {
+    io.out << fmt::format("{:<16} {:<32} {}\n", client.ref, client.group,
+                          client.asc_funded ? "asc-funded" : "");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int client_command(const Args& args, Io& io) {
+  const std::string usage =
+      "Usage: hsg client SUBCOMMAND\n\nSubcommands:\n"
+      "  add REF --group GROUP [--asc-funded] [--name NAME]   record a client\n"
+      "  show REF                                              a client and their history\n"
+      "  list                                                  every client\n";
+  if (args.empty()) {
+    io.err << usage;
+    return 1;
+  }
+  const Args rest(args.begin() + 1, args.end());
+  if (args[0] == "--help" || args[0] == "-h") {
+    io.out << usage;
+    return 0;
+  }
+  if (args[0] == "add") return add(rest, io);
+  if (args[0] == "show") return show(rest, io);
+  if (args[0] == "list") return list(rest, io);
+  throw InputError(
+      fmt::format("unknown subcommand 'client {}' (see 'hsg client --help')", args[0]));
+}
+
+}  // namespace hsg::cli

@@ -1,0 +1,87 @@
+#include "cli/commands.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <string_view>
+
+#include "cli/input_error.h"
+#include "cli/store_commands.h"
+#include "cli/version.h"
+
+namespace hsg::cli {
+
+namespace {
+
+struct Command {
+  std::string_view name;
+  int (*run)(const Args&, Io&);
+  std::string_view summary;
+};
+
+constexpr std::array kCommands{
+    Command{"assess", assess_command, "work out an indicative grant and explain it"},
+    Command{"rules", rules_command, "check, show, store or list rule sets"},
+    Command{"init", init_command, "create the database and store the medway rule set"},
+    Command{"client", client_command, "add, show or list clients"},
+    Command{"allocate", allocate_command, "assess a client and record the allocation"},
+    Command{"agree", agree_command, "record the amount agreed with the client, and why"},
+    Command{"approve", approve_command, "approve an agreed amount beyond tolerance"},
+    Command{"reject", reject_command, "reject an agreed amount beyond tolerance"},
+    Command{"show", show_command, "show a recorded allocation and its decisions"},
+    Command{"audit", audit_command, "read, verify or checkpoint the audit log"},
+    Command{"import", import_command, "record assessments in bulk from CSV"},
+    Command{"generate", generate_command, "record a synthetic caseload"},
+};
+
+void write_usage(std::ostream& out) {
+  out << "Usage: hsg COMMAND [OPTIONS]\n\n"
+         "hsg computes housing support grants: it scores a person's needs with a rule set,\n"
+         "turns the levels into support hours and money, and explains every figure.\n\n"
+         "Commands:\n";
+  for (const Command& command : kCommands) {
+    out << fmt::format("  {:<10} {}\n", command.name, command.summary);
+  }
+  out << "\nOptions:\n  -h [ --help ]   show this help and exit\n"
+         "  --version       show the version of hsg and of its engine\n\n"
+         "'hsg COMMAND --help' describes a command.\n";
+}
+
+int dispatch(const Args& args, Io& io) {
+  if (args.empty()) {
+    write_usage(io.err);
+    return 1;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    write_usage(io.out);
+    return 0;
+  }
+  if (args[0] == "--version") {
+    io.out << version_line() << "\n";
+    return 0;
+  }
+  const auto found = std::find_if(kCommands.begin(), kCommands.end(),
+                                  [&](const Command& command) { return command.name == args[0]; });
+  if (found == kCommands.end()) {
+    throw InputError(fmt::format("unknown command '{}' (see 'hsg --help')", args[0]));
+  }
+  return found->run(Args(args.begin() + 1, args.end()), io);
+}
+
+}  // namespace
+
+int run_hsg(const Args& args, Io& io) {
+  try {
+    return dispatch(args, io);
+  } catch (const InputError& error) {
+    for (const std::string& line : error.lines()) io.err << line << "\n";
+    return 1;
+  } catch (const std::exception& error) {
+    io.err << "hsg: internal error: " << error.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace hsg::cli

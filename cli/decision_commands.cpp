@@ -1,0 +1,154 @@
+// hsg agree | approve | reject | show: the agreed amount and four-eyes approval.
+#include <fmt/core.h>
+
+#include <charconv>
+
+#include "cli/allocation_json.h"
+#include "cli/record_allocation.h"
+#include "cli/statement_text.h"
+#include "cli/store_commands.h"
+#include "cli/store_options.h"
+#include "db/allocations.h"
+#include "db/decisions.h"
+
+namespace hsg::cli {
+
+namespace {
+
+void add_allocation_argument(CommandLine& command_line) {
+  command_line.add()("allocation", po::value<std::string>()->required()->value_name("ALLOC"),
+                     "allocation id (as printed by hsg allocate)");
+  command_line.positional("allocation", 1);
+}
+
+std::int64_t allocation_id(const CommandLine& command_line) {
+  const std::string text = command_line.get<std::string>("allocation");
+  std::int64_t id = 0;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || id <= 0) {
+    command_line.fail(fmt::format("'{}' is not an allocation id (a positive number)", text));
+  }
+  return id;
+}
+
+void write_state(std::ostream& out, const db::DecisionState& state) {
+  out << fmt::format("Allocation #{}: {}\n", state.allocation_id, db::to_string(state.status))
+      << fmt::format("  indicative grant: £{}\n", state.indicative.to_grouped_string());
+  if (state.agreement) {
+    const db::Decision& agreement = *state.agreement;
+    out << fmt::format("  agreed: £{} by {} at {}: {}\n", agreement.agreed->to_grouped_string(),
+                       agreement.actor, agreement.at, agreement.reason);
+    if (agreement.needs_approval.value_or(false)) {
+      out << fmt::format(
+          "  differs from the indicative grant by more than {}%: needs approval "
+          "by someone other than {}\n",
+          state.tolerance_percent, agreement.actor);
+    }
+  }
+  if (state.resolution) {
+    const db::Decision& resolution = *state.resolution;
+    out << fmt::format("  {} by {} at {}{}\n",
+                       resolution.kind == db::DecisionKind::approve ? "approved" : "rejected",
+                       resolution.actor, resolution.at,
+                       resolution.reason.empty() ? "" : ": " + resolution.reason);
+  }
+}
+
+}  // namespace
+
+int agree_command(const Args& args, Io& io) {
+  CommandLine command_line(
+      "agree", {"hsg agree ALLOC --amount AMOUNT --reason TEXT",
+                "Records the amount agreed with the client and why. An amount more than the rule\n"
+                "set's tolerance (10% in medway) away from the indicative grant waits for\n"
+                "approval by a different person.",
+                "hsg agree 1 --amount 2200.00 --reason 'Family support covers evenings'"});
+  add_allocation_argument(command_line);
+  command_line.add()("amount", po::value<std::string>()->required()->value_name("AMOUNT"),
+                     "agreed total in pounds, e.g. 2200.00")(
+      "reason", po::value<std::string>()->required()->value_name("TEXT"), "why (mandatory)");
+  add_write_options(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  const std::string amount_text = command_line.get<std::string>("amount");
+  const engine::DecimalParse amount = engine::Money::parse_pence(amount_text);
+  if (const auto* reason = std::get_if<std::string>(&amount)) {
+    command_line.fail(fmt::format("--amount '{}' {}", amount_text, *reason));
+  }
+  db::Database database = open_database(command_line);
+  const db::DecisionState state = unwrap(db::DecisionRepository(database).agree(
+      stamp_of(command_line), allocation_id(command_line),
+      engine::Money::from_pence(std::get<std::int64_t>(amount)),
+      command_line.get<std::string>("reason")));
+  write_state(io.out, state);
+  return 0;
+}
+
+namespace {
+
+int resolve(const Args& args, Io& io, bool approving) {
+  CommandLine command_line(
+      approving ? "approve" : "reject",
+      {approving ? "hsg approve ALLOC [--reason TEXT]" : "hsg reject ALLOC --reason TEXT",
+       approving ? "Approves an agreed amount that is beyond tolerance. The approver must not be\n"
+                   "the person who agreed it."
+                 : "Rejects an agreed amount that is beyond tolerance, with a reason. The person\n"
+                   "rejecting must not be the person who agreed it.",
+       approving ? "hsg approve 1 --actor manager" : "hsg reject 1 --reason 'Not evidenced'"});
+  add_allocation_argument(command_line);
+  auto reason = po::value<std::string>()->value_name("TEXT");
+  if (!approving) reason->required();
+  command_line.add()("reason", reason, approving ? "why (optional)" : "why (mandatory)");
+  add_write_options(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  const std::string text =
+      command_line.has("reason") ? command_line.get<std::string>("reason") : "";
+  db::Database database = open_database(command_line);
+  db::DecisionRepository decisions(database);
+  const db::Stamp stamp = stamp_of(command_line);
+  const std::int64_t id = allocation_id(command_line);
+  write_state(io.out, unwrap(approving ? decisions.approve(stamp, id, text)
+                                       : decisions.reject(stamp, id, text)));
+  return 0;
+}
+
+}  // namespace
+
+int approve_command(const Args& args, Io& io) { return resolve(args, io, true); }
+int reject_command(const Args& args, Io& io) { return resolve(args, io, false); }
+
+int show_command(const Args& args, Io& io) {
+  CommandLine command_line(
+      "show", {"hsg show ALLOC [--db PATH]",
+               "Shows a recorded allocation: its statement, recomputed from what was stored and\n"
+               "checked against the stored outputs, then every decision on it.",
+               "hsg show 1"});
+  add_allocation_argument(command_line);
+  add_database_option(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  db::Database database = open_database(command_line);
+  const std::int64_t id = allocation_id(command_line);
+  const db::StoredAllocation stored = unwrap(db::AllocationRepository(database).get(id));
+  StoredRulesets rulesets(database);
+  const rules::LoadedRuleset& ruleset = rulesets.choose(stored.ruleset_id, stored.assessed_on);
+  auto answers = engine::resolve_answers(ruleset.ruleset, stored.answers);
+  if (!answers.ok())
+    throw InputError(fmt::format("allocation #{}: stored answers no longer resolve", id));
+  const engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers.value());
+  nlohmann::ordered_json outputs =
+      allocation_json(ruleset, answers.value(), traced, stored.assessed_on);
+  outputs.erase("trace");
+  if (outputs.dump() != stored.outputs) {
+    throw InputError(
+        fmt::format("allocation #{}: the stored outputs differ from a recomputation; "
+                    "run 'hsg audit verify'",
+                    id));
+  }
+  io.out << fmt::format("Allocation #{} for client {}, assessed by {}\n\n", id, stored.client_ref,
+                        stored.assessor);
+  write_statement(io.out, ruleset, traced, stored.assessed_on);
+  io.out << "\n";
+  write_state(io.out, unwrap(db::DecisionRepository(database).state(id)));
+  return 0;
+}
+
+}  // namespace hsg::cli

@@ -1,0 +1,62 @@
+#include "cli/record_allocation.h"
+
+#include <fmt/core.h>
+
+#include "cli/allocation_json.h"
+#include "cli/store_options.h"
+#include "db/allocations.h"
+#include "db/rulesets.h"
+#include "engine/version.h"
+
+namespace hsg::cli {
+
+const rules::LoadedRuleset& StoredRulesets::load(const std::string& id, const std::string& bytes) {
+  if (auto found = loaded_.find(id); found != loaded_.end()) return found->second;
+  auto loaded = rules::load_ruleset_text(bytes, "rule set " + id);
+  if (auto* problems = std::get_if<std::vector<rules::Diagnostic>>(&loaded)) {
+    throw std::runtime_error(
+        fmt::format("stored rule set {} no longer loads: {}", id, problems->front().to_string()));
+  }
+  return loaded_.emplace(id, std::get<rules::LoadedRuleset>(std::move(loaded))).first->second;
+}
+
+const rules::LoadedRuleset& StoredRulesets::choose(const std::optional<std::string>& id,
+                                                   engine::Date date) {
+  if (id) {
+    if (auto found = loaded_.find(*id); found != loaded_.end()) return found->second;
+    const db::StoredRuleset stored = unwrap(db::RulesetRepository(database_).get(*id));
+    return load(stored.info.id, stored.bytes);
+  }
+  const db::StoredRuleset stored = unwrap(db::RulesetRepository(database_).in_force_on(date));
+  return load(stored.info.id, stored.bytes);
+}
+
+RecordedAllocation record_allocation(db::Database& database, const db::Stamp& stamp,
+                                     const rules::LoadedRuleset& ruleset,
+                                     const NewAssessment& assessment,
+                                     const engine::Answers& answers) {
+  RecordedAllocation recorded{0, engine::allocate_traced(ruleset.ruleset, answers)};
+  nlohmann::ordered_json outputs =
+      allocation_json(ruleset, answers, recorded.traced, assessment.date);
+  // The trace is stored as its SHA-256: replay recomputes it exactly from the inputs.
+  const std::string trace = outputs["trace"].dump();
+  outputs.erase("trace");
+  db::NewAllocation allocation{assessment.client_ref,
+                               assessment.date,
+                               assessment.assessor,
+                               ruleset.id,
+                               std::string(engine::kEngineVersion),
+                               {},
+                               recorded.traced.allocation,
+                               outputs.dump(),
+                               trace};
+  const engine::RulesetSpec& spec = ruleset.ruleset.spec();
+  for (std::size_t q = 0; q < spec.questions.size(); ++q) {
+    allocation.answers.push_back(
+        {spec.questions[q].id, spec.questions[q].options[answers.option(q)].id});
+  }
+  recorded.id = unwrap(db::AllocationRepository(database).record(stamp, allocation));
+  return recorded;
+}
+
+}  // namespace hsg::cli

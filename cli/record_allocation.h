@@ -1,0 +1,49 @@
+// The one path by which an allocation is computed and recorded: `hsg allocate`,
+// `hsg import` and `hsg generate` all come through here, so what is stored is always
+// exactly what the engine said, under the rule set stored in the same database.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "db/database.h"
+#include "db/stamp.h"
+#include "engine/allocate.h"
+#include "engine/date.h"
+#include "rules/ruleset_loader.h"
+
+namespace hsg::cli {
+
+// Stored rule sets, loaded from their stored bytes once each.
+class StoredRulesets {
+ public:
+  explicit StoredRulesets(db::Database& database) : database_(database) {}
+  // The rule set named by `id`, else the one in force on `date`.
+  const rules::LoadedRuleset& choose(const std::optional<std::string>& id, engine::Date date);
+
+ private:
+  const rules::LoadedRuleset& load(const std::string& id, const std::string& bytes);
+
+  db::Database& database_;
+  std::map<std::string, rules::LoadedRuleset> loaded_;
+};
+
+struct NewAssessment {
+  std::string client_ref;
+  engine::Date date;
+  std::string assessor;
+};
+
+struct RecordedAllocation {
+  std::int64_t id = 0;
+  engine::TracedAllocation traced;
+};
+
+RecordedAllocation record_allocation(db::Database& database, const db::Stamp& stamp,
+                                     const rules::LoadedRuleset& ruleset,
+                                     const NewAssessment& assessment,
+                                     const engine::Answers& answers);
+
+}  // namespace hsg::cli

@@ -1,0 +1,83 @@
+// hsg rules check FILE | hsg rules show [FILE]  (and, with a database, add and list).
+#include <fmt/core.h>
+
+#include "cli/command_line.h"
+#include "cli/commands.h"
+#include "cli/input_error.h"
+#include "cli/ruleset_input.h"
+#include "cli/ruleset_tables.h"
+#include "cli/store_commands.h"
+
+namespace hsg::cli {
+
+namespace {
+
+int check(const Args& args, Io& io) {
+  CommandLine command_line("rules check",
+                           {"hsg rules check FILE",
+                            "Loads a rule set exactly as every other command does and reports "
+                            "every problem\nat file:line:column (exit 1), or its id and a summary.",
+                            "hsg rules check rules/medway.toml"});
+  command_line.add()("file", po::value<std::string>()->required()->value_name("FILE"),
+                     "the rule-set file");
+  command_line.positional("file", 1);
+  if (!command_line.parse(args, io)) return 0;
+  const std::string path = command_line.get<std::string>("file");
+  const rules::LoadedRuleset loaded = load_ruleset_or_builtin(path);
+  const engine::RulesetSpec& spec = loaded.ruleset.spec();
+  io.out << fmt::format("{}: ok\n", path) << fmt::format("id:             {}\n", loaded.id)
+         << fmt::format("name:           {}\n", spec.name)
+         << fmt::format("version:        {}\n", spec.version)
+         << fmt::format("effective from: {}\n", spec.effective_from.to_string())
+         << fmt::format("types:          {}\n", spec.interventions.size())
+         << fmt::format("questions:      {}\n", spec.questions.size());
+  return 0;
+}
+
+int show(const Args& args, Io& io) {
+  CommandLine command_line(
+      "rules show",
+      {"hsg rules show [FILE]",
+       "Prints a rule set as readable tables: settings, intervention types with thresholds,\n"
+       "hours and the amount of each level, and every question with its options and points.\n"
+       "Without FILE, the built-in medway rule set.",
+       "hsg rules show"});
+  command_line.add()("file", po::value<std::string>()->value_name("FILE"), "the rule-set file");
+  command_line.positional("file", 1);
+  if (!command_line.parse(args, io)) return 0;
+  std::optional<std::string> path;
+  if (command_line.has("file")) path = command_line.get<std::string>("file");
+  write_ruleset_tables(io.out, load_ruleset_or_builtin(path));
+  return 0;
+}
+
+void write_rules_usage(std::ostream& out) {
+  out << "Usage: hsg rules SUBCOMMAND\n\n"
+         "Subcommands:\n"
+         "  check FILE    report every problem in a rule-set file, or its id and a summary\n"
+         "  show [FILE]   print a rule set as tables (default: the built-in medway)\n"
+         "  add FILE      store a rule set in the database\n"
+         "  list          list the rule sets stored in the database\n\n"
+         "'hsg rules SUBCOMMAND --help' describes a subcommand.\n";
+}
+
+}  // namespace
+
+int rules_command(const Args& args, Io& io) {
+  if (args.empty()) {
+    write_rules_usage(io.err);
+    return 1;
+  }
+  const Args rest(args.begin() + 1, args.end());
+  if (args[0] == "--help" || args[0] == "-h") {
+    write_rules_usage(io.out);
+    return 0;
+  }
+  if (args[0] == "check") return check(rest, io);
+  if (args[0] == "show") return show(rest, io);
+  if (args[0] == "add") return rules_add_command(rest, io);
+  if (args[0] == "list") return rules_list_command(rest, io);
+  throw InputError(fmt::format("unknown subcommand 'rules {}' (see 'hsg rules --help')", args[0]));
+}
+
+}  // namespace hsg::cli

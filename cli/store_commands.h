@@ -1,0 +1,21 @@
+// The commands that read or write the database (issue 3), declared for the dispatcher.
+#pragma once
+
+#include "cli/commands.h"
+
+namespace hsg::cli {
+
+int init_command(const Args& args, Io& io);
+int rules_add_command(const Args& args, Io& io);
+int rules_list_command(const Args& args, Io& io);
+int client_command(const Args& args, Io& io);
+int allocate_command(const Args& args, Io& io);
+int agree_command(const Args& args, Io& io);
+int approve_command(const Args& args, Io& io);
+int reject_command(const Args& args, Io& io);
+int show_command(const Args& args, Io& io);
+int audit_command(const Args& args, Io& io);
+int import_command(const Args& args, Io& io);
+int generate_command(const Args& args, Io& io);
+
+}  // namespace hsg::cli

@@ -1,0 +1,47 @@
+// hsg rules check / show on real files.
+#include <catch2/catch.hpp>
+
+#include "tests/cli/run_process.h"
+
+using hsg::test::run_hsg;
+
+TEST_CASE("rules check: a good file prints its id and a summary") {
+  const auto result = run_hsg({"rules", "check", "rules/medway.toml"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out ==
+        "rules/medway.toml: ok\n"
+        "id:             361aea731a074b34d87fe01481cd6e44630061e49e0c3d315995f1fcdfbd5c58\n"
+        "name:           medway\n"
+        "version:        1.0\n"
+        "effective from: 2024-04-01\n"
+        "types:          3\n"
+        "questions:      10\n");
+}
+
+TEST_CASE("rules check: every problem at file:line:column, exit 1, nothing on stdout") {
+  const auto result = run_hsg({"rules", "check", "docs/examples/rules-with-mistakes.toml"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.empty());
+  CHECK(result.err ==
+        "docs/examples/rules-with-mistakes.toml:3:18: effective_from must be a real date such as "
+        "2024-04-01\n"
+        "docs/examples/rules-with-mistakes.toml:6:15: hourly_rate must be exact: write it as a "
+        "string such as \"18.50\", not a floating-point number\n"
+        "docs/examples/rules-with-mistakes.toml:11:1: missing key 'weeks' in interventions[0]\n"
+        "docs/examples/rules-with-mistakes.toml:14:34: thresholds.medium (3) must be greater than "
+        "thresholds.low (3)\n"
+        "docs/examples/rules-with-mistakes.toml:16:1: unknown key 'wekks' in interventions[0]; "
+        "allowed: key, label, thresholds, hours_per_week, weeks\n"
+        "docs/examples/rules-with-mistakes.toml:30:12: points name unknown intervention type "
+        "'basic'; known: intensive\n");
+}
+
+TEST_CASE("rules show: the built-in medway as tables") {
+  const auto result = run_hsg({"rules", "show"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("  hourly rate           18.50\n") != std::string::npos);
+  CHECK(result.out.find("  short_term_intensive        12  ≥3 3.00h 666.00") != std::string::npos);
+  CHECK(result.out.find("≥15 8.00h 1,776.00") != std::string::npos);
+  CHECK(result.out.find("  money (weight 2): Income, benefits, bills and debt\n") !=
+        std::string::npos);
+}
