@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Runs every ```console example of the given Markdown files and checks its output.
+
+In a console block, a line starting with "$ " is a command; the lines after it, up to
+the next command or the end of the block, are what it must print (stdout and stderr as
+a terminal shows them, in order). A last line "[exit N]" means the command must exit
+with N (otherwise 0). In an expected line, "[...]" matches any text (for times that
+change run to run). Commands run with bash in the repository root, with the built hsg
+first on PATH and HSG_DB pointing at a fresh database per Markdown file, so a guide's
+examples run in order against the same database, like a reader typing them.
+
+Usage: run_doc_examples.py HSG_DIRECTORY REPO_ROOT FILE.md...
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def examples(path):
+    """Yields (line number, command, expected lines, expected exit) in file order."""
+    in_console = False
+    current = None
+    with open(path, encoding="utf-8") as markdown:
+        for number, line in enumerate(markdown, start=1):
+            line = line.rstrip("\n")
+            if not in_console:
+                in_console = line.strip() == "```console"
+                continue
+            if line.strip() == "```":
+                in_console = False
+                if current:
+                    yield current
+                current = None
+            elif line.startswith("$ "):
+                if current:
+                    yield current
+                current = [number, line[2:], [], 0]
+            elif current is not None:
+                exit_code = re.fullmatch(r"\[exit (\d+)\]", line)
+                if exit_code:
+                    current[3] = int(exit_code.group(1))
+                else:
+                    current[2].append(line)
+
+
+def matches(expected, actual):
+    pattern = "".join(
+        ".*" if part == "[...]" else re.escape(part)
+        for part in re.split(r"(\[\.\.\.\])", expected))
+    return re.fullmatch(pattern, actual) is not None
+
+
+def run(path, hsg_directory, root, database):
+    failures = 0
+    count = 0
+    environment = dict(os.environ, HSG_DB=database, LC_ALL="C.UTF-8",
+                       PATH=hsg_directory + os.pathsep + os.environ["PATH"])
+    for number, command, expected, exit_code in examples(path):
+        count += 1
+        result = subprocess.run(["bash", "-c", command], cwd=root, env=environment,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, timeout=300)
+        actual = result.stdout.splitlines()
+        ok = result.returncode == exit_code and len(actual) == len(expected) and all(
+            matches(want, got) for want, got in zip(expected, actual))
+        if not ok:
+            failures += 1
+            print(f"{path}:{number}: $ {command}")
+            print(f"  exit {result.returncode}, expected {exit_code}")
+            print("  expected:\n    " + "\n    ".join(expected))
+            print("  got:\n    " + "\n    ".join(actual))
+    return count, failures
+
+
+def main():
+    hsg_directory, root, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+    total = failed = 0
+    for path in files:
+        with tempfile.TemporaryDirectory(prefix="hsg-docs-") as directory:
+            count, failures = run(os.path.join(root, path), hsg_directory, root,
+                                  os.path.join(directory, "hsg.db"))
+        print(f"{path}: {count} examples, {failures} failed")
+        total += count
+        failed += failures
+    if total == 0:
+        print("no examples found: the docs test would check nothing")
+        return 1
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
