@@ -88,8 +88,8 @@ int list(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
   for (const db::Client& client : unwrap(db::ClientRepository(database).list())) {
-    io.out << fmt::format("{:<16} {:<32} {}\n", client.ref, client.group,
-                          client.asc_funded ? "asc-funded" : "");
+    io.out << fmt::format("{:<16} {}{}\n", client.ref, client.group,
+                          client.asc_funded ? "  (adult social care money too)" : "");
   }
   return 0;
 }

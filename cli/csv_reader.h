@@ -14,8 +14,8 @@ class CsvReader {
  public:
   explicit CsvReader(std::istream& in) : in_(in) {}
   // The next record's fields, or nullopt at the end. A malformed record (text after a
-  // closing quote, an unterminated quote) throws InputError-free: its problem is in
-  // `problem` and the record is skipped.
+  // closing quote, an unterminated quote) is still returned, with its problem in
+  // problem(), so a caller can report every bad record rather than stop at the first.
   std::optional<std::vector<std::string>> next();
   // The line on which the last record returned started (1-based).
   std::int64_t line() const { return record_line_; }
