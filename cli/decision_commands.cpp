@@ -3,11 +3,11 @@
 
 #include <charconv>
 
-#include "cli/allocation_json.h"
 #include "cli/record_allocation.h"
 #include "cli/statement_text.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
+#include "cli/stored_outputs.h"
 #include "db/allocations.h"
 #include "db/decisions.h"
 
@@ -134,10 +134,7 @@ int show_command(const Args& args, Io& io) {
   if (!answers.ok())
     throw InputError(fmt::format("allocation #{}: stored answers no longer resolve", id));
   const engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers.value());
-  nlohmann::ordered_json outputs =
-      allocation_json(ruleset, answers.value(), traced, stored.assessed_on);
-  outputs.erase("trace");
-  if (outputs.dump() != stored.outputs) {
+  if (stored_outputs_text(ruleset.ruleset, traced.allocation) != stored.outputs) {
     throw InputError(
         fmt::format("allocation #{}: the stored outputs differ from a recomputation; "
                     "run 'hsg audit verify'",

@@ -2,8 +2,8 @@
 
 #include <fmt/core.h>
 
-#include "cli/allocation_json.h"
 #include "cli/store_options.h"
+#include "cli/stored_outputs.h"
 #include "db/allocations.h"
 #include "db/rulesets.h"
 #include "engine/version.h"
@@ -36,11 +36,7 @@ RecordedAllocation record_allocation(db::Database& database, const db::Stamp& st
                                      const NewAssessment& assessment,
                                      const engine::Answers& answers) {
   RecordedAllocation recorded{0, engine::allocate_traced(ruleset.ruleset, answers)};
-  nlohmann::ordered_json outputs =
-      allocation_json(ruleset, answers, recorded.traced, assessment.date);
   // The trace is stored as its SHA-256: replay recomputes it exactly from the inputs.
-  const std::string trace = outputs["trace"].dump();
-  outputs.erase("trace");
   db::NewAllocation allocation{assessment.client_ref,
                                assessment.date,
                                assessment.assessor,
@@ -48,8 +44,8 @@ RecordedAllocation record_allocation(db::Database& database, const db::Stamp& st
                                std::string(engine::kEngineVersion),
                                {},
                                recorded.traced.allocation,
-                               outputs.dump(),
-                               trace};
+                               stored_outputs_text(ruleset.ruleset, recorded.traced.allocation),
+                               stored_trace_text(ruleset.ruleset, recorded.traced.trace)};
   const engine::RulesetSpec& spec = ruleset.ruleset.spec();
   for (std::size_t q = 0; q < spec.questions.size(); ++q) {
     allocation.answers.push_back(

@@ -1,0 +1,32 @@
+// The fast writers of what the store keeps give exactly the bytes of the JSON that
+// hsg assess --json prints, over many seeded random answer sets (with and without the
+// upper limit applying).
+#include <catch2/catch.hpp>
+
+#include "cli/allocation_json.h"
+#include "cli/caseload_generator.h"
+#include "cli/ruleset_input.h"
+#include "cli/stored_outputs.h"
+
+TEST_CASE("stored outputs and trace text equal the JSON dump, byte for byte") {
+  const hsg::rules::LoadedRuleset medway = hsg::cli::load_ruleset_or_builtin(std::nullopt);
+  hsg::cli::CaseloadGenerator generator(medway.ruleset, 2024,
+                                        *hsg::engine::Date::from_ymd(2025, 4, 1));
+  int capped = 0;
+  for (int i = 0; i < 2000; ++i) {
+    const auto answers =
+        hsg::engine::Answers::from_indices(medway.ruleset, generator.next().options).value();
+    const auto traced = hsg::engine::allocate_traced(medway.ruleset, answers);
+    nlohmann::ordered_json json = hsg::cli::allocation_json(medway, answers, traced, std::nullopt);
+    CHECK(hsg::cli::stored_trace_text(medway.ruleset, traced.trace) == json["trace"].dump());
+    nlohmann::ordered_json outputs;
+    for (const char* key :
+         {"interventions", "calculated_total", "total", "upper_limit", "cap_applied"}) {
+      outputs[key] = json[key];
+    }
+    for (auto& intervention : outputs["interventions"]) intervention.erase("label");
+    CHECK(hsg::cli::stored_outputs_text(medway.ruleset, traced.allocation) == outputs.dump());
+    capped += traced.allocation.cap_applied ? 1 : 0;
+  }
+  CHECK(capped > 0);  // the limit path was exercised too
+}
