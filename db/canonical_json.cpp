@@ -64,9 +64,24 @@ std::optional<std::string> read_string(std::string_view text, std::size_t& pos) 
 
 }  // namespace
 
+namespace {
+
+bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
-  for (char c : text) {
+  // Stored outputs are long runs of plain text: copy each run whole, escape the rest.
+  out.reserve(out.size() + text.size() + 1);
+  while (!text.empty()) {
+    std::size_t plain = 0;
+    while (plain < text.size() && !needs_escape(text[plain])) ++plain;
+    out.append(text.data(), plain);
+    text.remove_prefix(plain);
+    if (text.empty()) break;
+    const char c = text.front();
+    text.remove_prefix(1);
     switch (c) {
       case '"':
         out += "\\\"";
@@ -89,15 +104,11 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\t':
         out += "\\t";
         break;
-      default: {
+      default: {  // the other control characters
         const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20) {
-          out += "\\u00";
-          out += kHex[byte >> 4];
-          out += kHex[byte & 0x0f];
-        } else {
-          out += c;
-        }
+        out += "\\u00";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0x0f];
       }
     }
   }
