@@ -28,11 +28,9 @@ engine::Answers from_flags(const CommandLine& command_line, const engine::Rulese
   }
   auto resolved = engine::resolve_answers(ruleset, given);
   if (!resolved.ok()) {
-    std::vector<rules::Diagnostic> problems;
-    for (const engine::Problem& problem : resolved.problems()) {
-      problems.push_back({"hsg: error", 0, 0, problem.message});
-    }
-    throw InputError(problems);
+    std::vector<std::string> messages;
+    for (const engine::Problem& problem : resolved.problems()) messages.push_back(problem.message);
+    throw InputError::of_messages(messages);
   }
   return std::move(resolved).value();
 }

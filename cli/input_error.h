@@ -23,6 +23,13 @@ class InputError : public std::runtime_error {
     for (const rules::Diagnostic& diagnostic : diagnostics)
       lines_.push_back(diagnostic.to_string());
   }
+  // Several plain messages at once (e.g. every problem with a set of answers).
+  static InputError of_messages(const std::vector<std::string>& messages) {
+    InputError error(messages.empty() ? std::string("invalid input") : messages.front());
+    error.lines_.clear();
+    for (const std::string& message : messages) error.lines_.push_back("hsg: error: " + message);
+    return error;
+  }
   const std::vector<std::string>& lines() const { return lines_; }
 
  private:
