@@ -91,7 +91,7 @@ TEST_CASE("assess: TOML file, JSON file and --answer flags give byte-identical J
   CHECK(from_flags.out == from_toml.out);
 }
 
-TEST_CASE("assess: an unknown area names it and lists the allowed ones; stdout stays empty") {
+TEST_CASE("assess: an unknown area names it and lists the allowed ones, stdout stays empty") {
   const auto result = run_hsg({"assess", "--answer", "helth=none", "--date", "2025-01-15"});
   CHECK(result.exit_code == 1);
   CHECK(result.out.empty());
@@ -102,7 +102,7 @@ TEST_CASE("assess: an unknown area names it and lists the allowed ones; stdout s
         "settling_in, on_call, money, health, safety, social, work_learning\n");
 }
 
-TEST_CASE("assess: an unknown option lists the area's options; missing areas are all listed") {
+TEST_CASE("assess: an unknown option lists the area's options, missing areas are all listed") {
   const auto result = run_hsg(
       {"assess", "--answer", "money=lots", "--answer", "health=none", "--date", "2025-01-15"});
   CHECK(result.exit_code == 1);

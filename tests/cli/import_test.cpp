@@ -50,7 +50,7 @@ TEST_CASE("import: good rows are all recorded in one go") {
         "ben|240500\nchloe, senior|240500\n");
 }
 
-TEST_CASE("import: every bad row is reported with line and column; nothing is written") {
+TEST_CASE("import: every bad row is reported with line and column and nothing is written") {
   ImportStore store;
   const std::string before = store.count();
   const auto csv = store.dir / "bad.csv";

@@ -118,7 +118,7 @@ TEST_CASE("store: a bad command changes nothing") {
   }
 }
 
-TEST_CASE("store: a changed allocation is named by audit verify; a cut log by a checkpoint") {
+TEST_CASE("store: a changed allocation is named by audit verify, a cut log by a checkpoint") {
   Store store;
   store.ok({"allocate", "C-1", "--answers", kWorked, "--date", "2025-01-15", "--actor", "asha"});
   store.ok({"agree", "1", "--amount", "2300", "--reason", "x", "--actor", "asha"});
