@@ -5,9 +5,11 @@ In a console block, a line starting with "$ " is a command; the lines after it, 
 the next command or the end of the block, are what it must print (stdout and stderr as
 a terminal shows them, in order). A last line "[exit N]" means the command must exit
 with N (otherwise 0). In an expected line, "[...]" matches any text (for times that
-change run to run). Commands run with bash in the repository root, with the built hsg
-first on PATH and HSG_DB pointing at a fresh database per Markdown file, so a guide's
-examples run in order against the same database, like a reader typing them.
+change run to run). A console block without a command, or one left open at the end of
+the file, is an error: a slip in the markup must not quietly leave examples unchecked.
+Commands run with bash in the repository root, with the built hsg first on PATH and
+HSG_DB pointing at a fresh database per Markdown file, so a guide's examples run in
+order against the same database, like a reader typing them.
 
 Usage: run_doc_examples.py HSG_DIRECTORY REPO_ROOT FILE.md...
 """
@@ -18,22 +20,31 @@ import sys
 import tempfile
 
 
+class BadBlock(Exception):
+    """A console block that would look tested and check nothing."""
+
+
 def examples(path):
     """Yields (line number, command, expected lines, expected exit) in file order."""
     in_console = False
     current = None
+    block_start = block_commands = 0
     with open(path, encoding="utf-8") as markdown:
         for number, line in enumerate(markdown, start=1):
             line = line.rstrip("\n")
             if not in_console:
                 in_console = line.strip() == "```console"
+                block_start, block_commands = number, 0
                 continue
             if line.strip() == "```":
                 in_console = False
+                if block_commands == 0:
+                    raise BadBlock(f"{path}:{block_start}: console block without a '$ ' command")
                 if current:
                     yield current
                 current = None
             elif line.startswith("$ "):
+                block_commands += 1
                 if current:
                     yield current
                 current = [number, line[2:], [], 0]
@@ -43,6 +54,8 @@ def examples(path):
                     current[3] = int(exit_code.group(1))
                 else:
                     current[2].append(line)
+    if in_console:
+        raise BadBlock(f"{path}:{block_start}: console block never closed with ```")
 
 
 def matches(expected, actual):
@@ -76,17 +89,18 @@ def run(path, hsg_directory, root, database):
 
 def main():
     hsg_directory, root, files = sys.argv[1], sys.argv[2], sys.argv[3:]
-    total = failed = 0
+    failed = 0
     for path in files:
         with tempfile.TemporaryDirectory(prefix="hsg-docs-") as directory:
-            count, failures = run(os.path.join(root, path), hsg_directory, root,
-                                  os.path.join(directory, "hsg.db"))
+            try:
+                count, failures = run(os.path.join(root, path), hsg_directory, root,
+                                      os.path.join(directory, "hsg.db"))
+            except BadBlock as error:
+                print(error)
+                return 1
+        # A guide without console blocks (e.g. the developer guide) simply has none.
         print(f"{path}: {count} examples, {failures} failed")
-        total += count
         failed += failures
-    if total == 0:
-        print("no examples found: the docs test would check nothing")
-        return 1
     return 1 if failed else 0
 
 
