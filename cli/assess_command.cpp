@@ -53,7 +53,8 @@ int assess_command(const Args& args, Io& io) {
       "also write the answers to FILE as TOML (e.g. after the questionnaire)");
   if (!command_line.parse(args, io)) return 0;
 
-  const engine::Date date = date_or_today(optional_text(command_line, "date"));
+  const std::optional<std::string> date_text = optional_text(command_line, "date");
+  const engine::Date date = date_or_today(date_text);
   const rules::LoadedRuleset ruleset =
       load_ruleset_or_builtin(optional_text(command_line, "rules"));
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, true);
@@ -62,7 +63,11 @@ int assess_command(const Args& args, Io& io) {
   }
   const engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers);
   if (command_line.has("json")) {
-    io.out << allocation_json(ruleset, answers, traced, date).dump(2) << "\n";
+    // Only a given date goes into the JSON: it has no review dates, so without --date
+    // it depends on nothing but the inputs, not on the day it was run.
+    const std::optional<engine::Date> given_date =
+        date_text ? std::optional<engine::Date>(date) : std::nullopt;
+    io.out << allocation_json(ruleset, answers, traced, given_date).dump(2) << "\n";
   } else {
     write_statement(io.out, ruleset, traced, date);
   }

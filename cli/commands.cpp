@@ -81,6 +81,10 @@ int run_hsg(const Args& args, Io& io) {
   } catch (const std::exception& error) {
     io.err << "hsg: internal error: " << error.what() << "\n";
     return 2;
+  } catch (...) {
+    // Nothing of ours throws anything else, but a library might; still exit 2, not abort.
+    io.err << "hsg: internal error: unknown exception\n";
+    return 2;
   }
 }
 

@@ -10,6 +10,10 @@ int main(int argc, char** argv) {
                   isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1};
   const hsg::cli::Args args(argv + 1, argv + argc);
   const int code = hsg::cli::run_hsg(args, io);
-  std::cout.flush();
-  return std::cout ? code : 2;
+  // A result that did not reach its reader (a full disk, a closed pipe) is not a success.
+  if (!std::cout.flush()) {
+    std::cerr << "hsg: error: could not write the output\n";
+    return 2;
+  }
+  return code;
 }

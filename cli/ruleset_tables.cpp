@@ -2,9 +2,18 @@
 
 #include <fmt/core.h>
 
+#include <string>
+#include <utility>
+
 namespace hsg::cli {
 
 namespace {
+
+// Columns are padded to line up; the last one's padding would only leave trailing blanks.
+void write_row(std::ostream& out, std::string line) {
+  line.erase(line.find_last_not_of(' ') + 1);
+  out << line << "\n";
+}
 
 void write_settings(std::ostream& out, const rules::LoadedRuleset& loaded) {
   const engine::RulesetSpec& spec = loaded.ruleset.spec();
@@ -22,8 +31,8 @@ void write_settings(std::ostream& out, const rules::LoadedRuleset& loaded) {
 
 void write_types(std::ostream& out, const engine::Ruleset& ruleset) {
   out << "\nIntervention types (level: minimum score, hours a week, amount)\n";
-  out << fmt::format("  {:<24} {:>5}  {:<24} {:<24} {:<24}\n", "type", "weeks", "low", "medium",
-                     "high");
+  write_row(out, fmt::format("  {:<24} {:>5}  {:<24} {:<24} {:<24}", "type", "weeks", "low",
+                             "medium", "high"));
   for (std::size_t i = 0; i < ruleset.intervention_count(); ++i) {
     const engine::InterventionSpec& type = ruleset.spec().interventions[i];
     std::string line = fmt::format("  {:<24} {:>5} ", type.key, type.weeks);
@@ -33,7 +42,7 @@ void write_types(std::ostream& out, const engine::Ruleset& ruleset) {
                                                  type.hours_per_week[level].to_string(),
                                                  ruleset.amount_at(i, rated).to_grouped_string()));
     }
-    out << line << "\n";
+    write_row(out, std::move(line));
   }
 }
 
