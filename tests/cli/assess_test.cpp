@@ -3,6 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "tests/cli/run_process.h"
 
 using hsg::test::read_file;
@@ -12,6 +16,14 @@ namespace {
 
 const std::string kWorked = "docs/examples/worked-example.toml";
 const std::string kGolden = HSG_SOURCE_DIR "/tests/cli/golden/";
+
+// "2500.00" as 250000 pence, read as text: money never passes through a double here.
+std::int64_t pence(const std::string& amount) {
+  const std::size_t point = amount.find('.');
+  REQUIRE(point != std::string::npos);
+  REQUIRE(amount.size() == point + 3);
+  return std::stoll(amount.substr(0, point)) * 100 + std::stoll(amount.substr(point + 1));
+}
 
 }  // namespace
 
@@ -65,6 +77,52 @@ TEST_CASE("assess: over the upper limit the parts are scaled and sum to £2,500.
   CHECK(json["interventions"][1]["amount"] == "289.86");
   CHECK(json["interventions"][2]["amount"] == "471.01");
   CHECK(json["trace"]["limit"]["parts"][1]["extra_penny"] == true);
+  std::int64_t sum_pence = 0;
+  for (const auto& type : json["interventions"]) sum_pence += pence(type["amount"]);
+  CHECK(sum_pence == 250000);
+}
+
+TEST_CASE("assess: over the upper limit the statement shows the calculated total and each part") {
+  const auto result =
+      run_hsg({"assess", "--answers", "docs/examples/upper-limit.toml", "--date", "2025-01-15"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  CHECK(result.out == read_file(kGolden + "upper-limit.txt"));
+  // basic: 1 + 1 (housing, home) + 2 (money) + 1 (health) advice = 2+2+4+2 = 10, high.
+  CHECK(result.out.find("    Score 10: high (thresholds: low 2, medium 6, high 10)\n") !=
+        std::string::npos);
+  CHECK(result.out.find("  Calculated total:  £2,553.00\n") != std::string::npos);
+  CHECK(result.out.find("    Short-term basic support: £296.00 → £289.86\n") != std::string::npos);
+  CHECK(result.out.find("  Indicative grant:  £2,500.00 (the upper limit)\n") != std::string::npos);
+}
+
+TEST_CASE("assess: the same inputs give the same bytes, and --json without --date has no date") {
+  const std::vector<std::string> text{"assess", "--answers", kWorked, "--date", "2025-01-15"};
+  CHECK(run_hsg(text).out == run_hsg(text).out);
+  const auto dated = nlohmann::ordered_json::parse(
+      run_hsg({"assess", "--answers", kWorked, "--date", "2025-01-15", "--json"}).out);
+  auto undated =
+      nlohmann::ordered_json::parse(run_hsg({"assess", "--answers", kWorked, "--json"}).out);
+  CHECK_FALSE(undated.contains("date"));
+  // Apart from the date, nothing in the JSON depends on it.
+  auto without_date = dated;
+  without_date.erase("date");
+  CHECK(undated == without_date);
+}
+
+TEST_CASE("assess: every mistake in an answers file is reported at file:line:column") {
+  const auto result = run_hsg(
+      {"assess", "--answers", "docs/examples/answers-with-mistakes.toml", "--date", "2025-01-15"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.empty());
+  CHECK(result.err ==
+        "docs/examples/answers-with-mistakes.toml:8:1: unknown option 'some advice' for area "
+        "'money'; allowed: none, advice, alongside, monitoring\n"
+        "docs/examples/answers-with-mistakes.toml:9:1: unknown area 'helth'; allowed: "
+        "tenancy_skills, housing_options, home_maintenance, settling_in, on_call, money, health, "
+        "safety, social, work_learning\n"
+        "docs/examples/answers-with-mistakes.toml:2:1: no answer for 2 areas: health, "
+        "work_learning\n");
 }
 
 TEST_CASE("assess: TOML file, JSON file and --answer flags give byte-identical JSON") {

@@ -1,9 +1,15 @@
 // hsg rules check / show on real files.
 #include <catch2/catch.hpp>
 
+#include <fmt/core.h>
+
+#include <algorithm>
+
 #include "tests/cli/run_process.h"
 
 using hsg::test::run_hsg;
+using hsg::test::TempDir;
+using hsg::test::write_file;
 
 TEST_CASE("rules check: a good file prints its id and a summary") {
   const auto result = run_hsg({"rules", "check", "rules/medway.toml"});
@@ -36,6 +42,24 @@ TEST_CASE("rules check: every problem at file:line:column, exit 1, nothing on st
         "'basic'; known: intensive\n");
 }
 
+TEST_CASE("rules check: a rule set made by hand with one mistake, at its line and column") {
+  TempDir dir;
+  std::string medway = hsg::test::read_file(HSG_SOURCE_DIR "/rules/medway.toml");
+  const std::string rate = "hourly_rate = \"18.50\"";
+  const std::size_t at = medway.find(rate);
+  REQUIRE(at != std::string::npos);
+  medway.replace(at, rate.size(), "hourly_rate = 18.5");
+  write_file(dir / "rules.toml", medway);
+  const std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                                   medway.begin(), medway.begin() + static_cast<long>(at), '\n'));
+  const auto result = run_hsg({"rules", "check", (dir / "rules.toml").string()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.empty());
+  CHECK(result.err == fmt::format("{}:{}:15: hourly_rate must be exact: write it as a string such "
+                                  "as \"18.50\", not a floating-point number\n",
+                                  (dir / "rules.toml").string(), line));
+}
+
 TEST_CASE("rules show: the built-in medway as tables") {
   const auto result = run_hsg({"rules", "show"});
   CHECK(result.exit_code == 0);
@@ -44,4 +68,5 @@ TEST_CASE("rules show: the built-in medway as tables") {
   CHECK(result.out.find("≥15 8.00h 1,776.00") != std::string::npos);
   CHECK(result.out.find("  money (weight 2): Income, benefits, bills and debt\n") !=
         std::string::npos);
+  CHECK(result.out.find(" \n") == std::string::npos);
 }
