@@ -196,6 +196,14 @@ TEST_CASE("assess: input errors exit 1 with a clear message") {
   CHECK(unknown.err == "hsg: error: unrecognised option '--colour' (see 'hsg assess --help')\n");
 }
 
+TEST_CASE("a statement that cannot be written is not a success: exit 2") {
+  hsg::test::RunOptions options;
+  options.stdout_path = "/dev/full";
+  const auto result = run_hsg({"assess", "--answers", kWorked, "--date", "2025-01-15"}, options);
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "hsg: error: could not write the output\n");
+}
+
 TEST_CASE("hsg --version and --help of every command") {
   CHECK(run_hsg({"--version"}).out == "hsg 0.1.0 (engine 1.0.0)\n");
   for (const std::vector<std::string>& command : {std::vector<std::string>{"--help"},

@@ -44,7 +44,9 @@ ProcessResult run_program(const char* program, const std::vector<std::string>& a
   if (child < 0) throw std::runtime_error("fork failed");
   if (child == 0) {
     const int in = open((io / "stdin").c_str(), O_RDONLY);
-    const int out = open((io / "stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const std::filesystem::path out_path =
+        options.stdout_path.empty() ? io / "stdout" : options.stdout_path;
+    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int err = open((io / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(in, STDIN_FILENO);
     dup2(out, STDOUT_FILENO);

@@ -18,6 +18,8 @@ struct RunOptions {
   std::string stdin_text;
   std::vector<std::string> environment;  // "NAME=value", added to the test's own
   std::filesystem::path working_directory = HSG_SOURCE_DIR;
+  // Where stdout goes instead of being captured (e.g. /dev/full, to make writing fail).
+  std::filesystem::path stdout_path;
 };
 
 ProcessResult run_hsg(const std::vector<std::string>& args, const RunOptions& options = {});
