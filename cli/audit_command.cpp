@@ -1,8 +1,11 @@
 // hsg audit log | verify | checkpoint: reading and checking the hash-chained audit log.
 #include <fmt/core.h>
 
+#include <array>
+
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
+#include "cli/subcommands.h"
 #include "db/audit_log.h"
 
 namespace hsg::cli {
@@ -71,24 +74,13 @@ int checkpoint(const Args& args, Io& io) {
 }  // namespace
 
 int audit_command(const Args& args, Io& io) {
-  const std::string usage =
-      "Usage: hsg audit SUBCOMMAND\n\nSubcommands:\n"
-      "  log [--client REF]               the audit log, oldest first\n"
-      "  verify [--checkpoint SEQ:HASH]   check the chain and every record\n"
-      "  checkpoint                       print SEQ:HASH of the last event\n";
-  if (args.empty()) {
-    io.err << usage;
-    return 1;
-  }
-  const Args rest(args.begin() + 1, args.end());
-  if (args[0] == "--help" || args[0] == "-h") {
-    io.out << usage;
-    return 0;
-  }
-  if (args[0] == "log") return log(rest, io);
-  if (args[0] == "verify") return verify(rest, io);
-  if (args[0] == "checkpoint") return checkpoint(rest, io);
-  throw InputError(fmt::format("unknown subcommand 'audit {}' (see 'hsg audit --help')", args[0]));
+  static constexpr std::array kSubcommands{
+      Subcommand{"log", "log [--client REF]", "the audit log, oldest first", log},
+      Subcommand{"verify", "verify [--checkpoint SEQ:HASH]", "check the chain and every record",
+                 verify},
+      Subcommand{"checkpoint", "checkpoint", "print SEQ:HASH of the last event", checkpoint},
+  };
+  return run_subcommand("audit", kSubcommands, args, io);
 }
 
 }  // namespace hsg::cli

@@ -1,8 +1,11 @@
 // hsg client add | show | list.
 #include <fmt/core.h>
 
+#include <array>
+
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
+#include "cli/subcommands.h"
 #include "db/allocations.h"
 #include "db/client_groups.h"
 #include "db/clients.h"
@@ -97,25 +100,13 @@ int list(const Args& args, Io& io) {
 }  // namespace
 
 int client_command(const Args& args, Io& io) {
-  const std::string usage =
-      "Usage: hsg client SUBCOMMAND\n\nSubcommands:\n"
-      "  add REF --group GROUP [--asc-funded] [--name NAME]   record a client\n"
-      "  show REF                                              a client and their history\n"
-      "  list                                                  every client\n";
-  if (args.empty()) {
-    io.err << usage;
-    return 1;
-  }
-  const Args rest(args.begin() + 1, args.end());
-  if (args[0] == "--help" || args[0] == "-h") {
-    io.out << usage;
-    return 0;
-  }
-  if (args[0] == "add") return add(rest, io);
-  if (args[0] == "show") return show(rest, io);
-  if (args[0] == "list") return list(rest, io);
-  throw InputError(
-      fmt::format("unknown subcommand 'client {}' (see 'hsg client --help')", args[0]));
+  static constexpr std::array kSubcommands{
+      Subcommand{"add", "add REF --group GROUP [--asc-funded] [--name NAME]", "record a client",
+                 add},
+      Subcommand{"show", "show REF", "a client and their history", show},
+      Subcommand{"list", "list", "every client", list},
+  };
+  return run_subcommand("client", kSubcommands, args, io);
 }
 
 }  // namespace hsg::cli

@@ -51,6 +51,7 @@ void write_usage(std::ostream& out) {
 
 int dispatch(const Args& args, Io& io) {
   if (args.empty()) {
+    io.err << "hsg: error: no command given\n\n";
     write_usage(io.err);
     return 1;
   }

@@ -1,12 +1,14 @@
 // hsg rules check FILE | hsg rules show [FILE]  (and, with a database, add and list).
 #include <fmt/core.h>
 
+#include <array>
+
 #include "cli/command_line.h"
 #include "cli/commands.h"
-#include "cli/input_error.h"
 #include "cli/ruleset_input.h"
 #include "cli/ruleset_tables.h"
 #include "cli/store_commands.h"
+#include "cli/subcommands.h"
 
 namespace hsg::cli {
 
@@ -51,33 +53,18 @@ int show(const Args& args, Io& io) {
   return 0;
 }
 
-void write_rules_usage(std::ostream& out) {
-  out << "Usage: hsg rules SUBCOMMAND\n\n"
-         "Subcommands:\n"
-         "  check FILE    report every problem in a rule-set file, or its id and a summary\n"
-         "  show [FILE]   print a rule set as tables (default: the built-in medway)\n"
-         "  add FILE      store a rule set in the database\n"
-         "  list          list the rule sets stored in the database\n\n"
-         "'hsg rules SUBCOMMAND --help' describes a subcommand.\n";
-}
-
 }  // namespace
 
 int rules_command(const Args& args, Io& io) {
-  if (args.empty()) {
-    write_rules_usage(io.err);
-    return 1;
-  }
-  const Args rest(args.begin() + 1, args.end());
-  if (args[0] == "--help" || args[0] == "-h") {
-    write_rules_usage(io.out);
-    return 0;
-  }
-  if (args[0] == "check") return check(rest, io);
-  if (args[0] == "show") return show(rest, io);
-  if (args[0] == "add") return rules_add_command(rest, io);
-  if (args[0] == "list") return rules_list_command(rest, io);
-  throw InputError(fmt::format("unknown subcommand 'rules {}' (see 'hsg rules --help')", args[0]));
+  static constexpr std::array kSubcommands{
+      Subcommand{"check", "check FILE",
+                 "report every problem in a rule-set file, or its id and a summary", check},
+      Subcommand{"show", "show [FILE]", "print a rule set as tables (default: the built-in medway)",
+                 show},
+      Subcommand{"add", "add FILE", "store a rule set in the database", rules_add_command},
+      Subcommand{"list", "list", "list the rule sets stored in the database", rules_list_command},
+  };
+  return run_subcommand("rules", kSubcommands, args, io);
 }
 
 }  // namespace hsg::cli
