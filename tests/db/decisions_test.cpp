@@ -58,7 +58,7 @@ TEST_CASE("an agreement within tolerance needs no approval") {
   CHECK(state.agreement->reason == "client asked for extra settling-in help");
 }
 
-TEST_CASE("an agreement beyond tolerance waits; its author may not approve it; another may") {
+TEST_CASE("an agreement beyond tolerance waits, its author may not approve it, another may") {
   Recorded recorded;
   db::DecisionRepository decisions(recorded.database);
   auto state = ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(264551),
@@ -84,7 +84,7 @@ TEST_CASE("an agreement beyond tolerance waits; its author may not approve it; a
         "approval (it is approved)");
 }
 
-TEST_CASE("a rejection needs a reason and another person; a new agreement supersedes") {
+TEST_CASE("a rejection needs a reason and another person, and a new agreement supersedes") {
   Recorded recorded;
   db::DecisionRepository decisions(recorded.database);
   ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(100000), "client moving away"));

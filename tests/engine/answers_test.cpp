@@ -45,7 +45,7 @@ TEST_CASE("an unknown area is an error naming it and listing the allowed areas")
             {"answers", "no answer for 1 area: money"}});
 }
 
-TEST_CASE("an unknown option names the area and lists its options; it is not also missing") {
+TEST_CASE("an unknown option names the area and lists its options, and it is not also missing") {
   const auto ruleset = hsg::test::medway_ruleset();
   std::vector<NamedAnswer> given = all_none();
   given[5].option = "lots";
