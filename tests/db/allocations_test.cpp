@@ -47,7 +47,7 @@ TEST_CASE("the worked example is recorded and read back field by field") {
   CHECK(seen == 481000);
 }
 
-TEST_CASE("the audit event of an allocation is its row in canonical JSON") {
+TEST_CASE("the audit event of an allocation is its row in canonical JSON, outputs hashed") {
   TempDir dir;
   db::Database database = open_database(dir.file("hsg.db"));
   const std::string ruleset_id = add_medway(database);
@@ -65,8 +65,8 @@ TEST_CASE("the audit event of an allocation is its row in canonical JSON") {
         "\\\",\\\"social\\\":\\\"none\\\",\\\"tenancy_skills\\\":\\\"alongside\\\","
         "\\\"work_learning\\\":\\\"none\\\"}\",\"assessed_on\":\"2024-05-01\",\"assessor\":"
         "\"alice\",\"calculated_total_pence\":240500,\"cap_applied\":0,\"client_ref\":\"C-1\","
-        "\"engine_version\":\"1.0.0\",\"id\":1,\"outputs\":\"{\\\"total\\\":\\\"2405.00\\\"}\","
-        "\"ruleset_id\":\"" +
+        "\"engine_version\":\"1.0.0\",\"id\":1,\"outputs_sha256\":\"" +
+            db::sha256_hex("{\"total\":\"2405.00\"}") + "\",\"ruleset_id\":\"" +
             std::string(kMedwayId) + "\",\"total_pence\":240500,\"trace_sha256\":\"" +
             db::sha256_hex("trace of the worked example") + "\",\"upper_limit_pence\":250000}");
 }
