@@ -7,9 +7,12 @@ a terminal shows them, in order). A last line "[exit N]" means the command must 
 with N (otherwise 0). In an expected line, "[...]" matches any text (for times that
 change run to run). A console block without a command, or one left open at the end of
 the file, is an error: a slip in the markup must not quietly leave examples unchecked.
-Commands run with bash in the repository root, with the built hsg first on PATH and
-HSG_DB pointing at a fresh database per Markdown file, so a guide's examples run in
-order against the same database, like a reader typing them.
+Commands run with bash in a fresh directory per Markdown file, with the built hsg first
+on PATH and HSG_DB pointing at hsg.db there, so a guide's examples run in order against
+the same database, like a reader typing them. The directory has `docs` and `rules`
+(links to the repository's), so paths like docs/examples/… work, and every file a guide shows in a
+named block (a fence like ```python check_chain.py) is written there before the first
+command runs, so scripts a guide gives to its readers are run exactly as printed.
 
 Usage: run_doc_examples.py HSG_DIRECTORY REPO_ROOT FILE.md...
 """
@@ -58,6 +61,21 @@ def examples(path):
         raise BadBlock(f"{path}:{block_start}: console block never closed with ```")
 
 
+def named_files(path):
+    """Yields (name, text) of every fenced block whose info string is "LANG NAME"."""
+    name, lines = None, []
+    with open(path, encoding="utf-8") as markdown:
+        for line in markdown:
+            fence = re.fullmatch(r"```\w+ ([\w.-]+)\n?", line)
+            if name is None and fence:
+                name, lines = fence.group(1), []
+            elif name is not None and line.strip() == "```":
+                yield name, "".join(lines)
+                name = None
+            elif name is not None:
+                lines.append(line)
+
+
 def matches(expected, actual):
     pattern = "".join(
         ".*" if part == "[...]" else re.escape(part)
@@ -65,14 +83,19 @@ def matches(expected, actual):
     return re.fullmatch(pattern, actual) is not None
 
 
-def run(path, hsg_directory, root, database):
+def run(path, hsg_directory, root, directory):
     failures = 0
     count = 0
-    environment = dict(os.environ, HSG_DB=database, LC_ALL="C.UTF-8",
+    for shared in ("docs", "rules"):
+        os.symlink(os.path.join(root, shared), os.path.join(directory, shared))
+    for name, text in named_files(path):
+        with open(os.path.join(directory, name), "w", encoding="utf-8") as out:
+            out.write(text)
+    environment = dict(os.environ, HSG_DB=os.path.join(directory, "hsg.db"), LC_ALL="C.UTF-8",
                        PATH=hsg_directory + os.pathsep + os.environ["PATH"])
     for number, command, expected, exit_code in examples(path):
         count += 1
-        result = subprocess.run(["bash", "-c", command], cwd=root, env=environment,
+        result = subprocess.run(["bash", "-c", command], cwd=directory, env=environment,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True, timeout=300)
         actual = result.stdout.splitlines()
@@ -93,8 +116,7 @@ def main():
     for path in files:
         with tempfile.TemporaryDirectory(prefix="hsg-docs-") as directory:
             try:
-                count, failures = run(os.path.join(root, path), hsg_directory, root,
-                                      os.path.join(directory, "hsg.db"))
+                count, failures = run(os.path.join(root, path), hsg_directory, root, directory)
             except BadBlock as error:
                 print(error)
                 return 1
