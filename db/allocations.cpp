@@ -26,6 +26,18 @@ constexpr char kSelectByClient[] = "SELECT " HSG_ALLOCATION_COLUMNS
                                    " FROM allocations WHERE client_ref = ?1 "
                                    "ORDER BY assessed_on, id";
 constexpr char kSelectAll[] = "SELECT " HSG_ALLOCATION_COLUMNS " FROM allocations ORDER BY id";
+constexpr char kSelectInRange[] = "SELECT " HSG_ALLOCATION_COLUMNS
+                                  " FROM allocations WHERE (?1 IS NULL OR assessed_on >= ?1) "
+                                  "AND (?2 IS NULL OR assessed_on <= ?2) "
+                                  "AND (?3 IS NULL OR client_ref = ?3) ORDER BY id";
+// The subquery walks allocations_by_client backwards from `as_of` for each client.
+constexpr char kSelectLatest[] =
+    "SELECT a.id, a.client_ref, a.assessed_on, a.assessor, a.ruleset_id, a.engine_version, "
+    "a.answers, a.calculated_total_pence, a.upper_limit_pence, a.total_pence, a.cap_applied, "
+    "a.outputs, a.trace_sha256, c.client_group FROM clients c JOIN allocations a ON a.id = "
+    "(SELECT b.id FROM allocations b WHERE b.client_ref = c.ref AND b.assessed_on <= ?1 "
+    "ORDER BY b.assessed_on DESC, b.id DESC LIMIT 1) "
+    "WHERE (?2 IS NULL OR c.client_group = ?2) ORDER BY c.ref";
 constexpr char kInsert[] = "INSERT INTO allocations (" HSG_ALLOCATION_COLUMNS
                            ") VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr char kClientExists[] = "SELECT 1 FROM clients WHERE ref = ?1";
@@ -254,6 +266,40 @@ DbResult<std::int64_t> AllocationRepository::for_each(
     while (select->executeStep()) {
       ++visited;
       if (!visit(to_stored(read_row(*select)))) break;
+    }
+    return visited;
+  });
+}
+
+DbResult<std::int64_t> AllocationRepository::for_each_in(
+    const AllocationRange& range, const std::function<bool(const StoredAllocation&)>& visit) {
+  return guarded("cannot read the allocations", [&]() -> DbResult<std::int64_t> {
+    std::int64_t visited = 0;
+    auto select = database_.connection().statement(kSelectInRange);
+    if (range.from) select->bind(1, range.from->to_string());
+    if (range.to) select->bind(2, range.to->to_string());
+    if (range.client_ref) select->bind(3, *range.client_ref);
+    while (select->executeStep()) {
+      ++visited;
+      if (!visit(to_stored(read_row(*select)))) break;
+    }
+    return visited;
+  });
+}
+
+DbResult<std::int64_t> AllocationRepository::for_each_latest(
+    engine::Date as_of, const std::optional<std::string>& group_key,
+    const std::function<bool(const StoredAllocation&, std::string_view group_key)>& visit) {
+  return guarded("cannot read the latest allocations", [&]() -> DbResult<std::int64_t> {
+    std::int64_t visited = 0;
+    auto select = database_.connection().statement(kSelectLatest);
+    select->bind(1, as_of.to_string());
+    if (group_key) select->bind(2, *group_key);
+    std::string group;
+    while (select->executeStep()) {
+      ++visited;
+      group = select->getColumn(13).getString();
+      if (!visit(to_stored(read_row(*select)), group)) break;
     }
     return visited;
   });

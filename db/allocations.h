@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,14 @@ struct StoredAllocation {
   std::string trace_sha256;
 };
 
+// Which allocations to visit: assessed within [from, to] (both days included, either
+// open), of one client if given.
+struct AllocationRange {
+  std::optional<engine::Date> from;
+  std::optional<engine::Date> to;
+  std::optional<std::string> client_ref;
+};
+
 class AllocationRepository {
  public:
   explicit AllocationRepository(Database& database) : database_(database) {}
@@ -65,6 +74,15 @@ class AllocationRepository {
   // Calls visit for every allocation in id order until it returns false, holding one
   // row in memory at a time; returns how many were visited.
   DbResult<std::int64_t> for_each(const std::function<bool(const StoredAllocation&)>& visit);
+  // As for_each, only the allocations in `range`, in id order.
+  DbResult<std::int64_t> for_each_in(const AllocationRange& range,
+                                     const std::function<bool(const StoredAllocation&)>& visit);
+  // Each client's latest allocation assessed on or before `as_of` (latest date, then
+  // highest id), with the client's group key, in client reference order; only clients
+  // of `group_key` if given. Clients with no such allocation are skipped.
+  DbResult<std::int64_t> for_each_latest(
+      engine::Date as_of, const std::optional<std::string>& group_key,
+      const std::function<bool(const StoredAllocation&, std::string_view group_key)>& visit);
 
  private:
   Database& database_;

@@ -1,8 +1,11 @@
 // Recording allocations: everything replay needs, read back exactly.
 #include <catch2/catch.hpp>
 
+#include <fmt/core.h>
+
 #include "db/allocations.h"
 #include "db/audit_log.h"
+#include "db/clients.h"
 #include "db/sha256.h"
 #include "tests/db/db_fixture.h"
 
@@ -108,6 +111,85 @@ TEST_CASE("an allocation for an unknown client or rule set is refused and writes
 
   CHECK(ok(db::AuditLog(database).checkpoint()) == head);
   CHECK(ok(allocations.for_client("C-1")).empty());
+}
+
+namespace {
+
+db::NewAllocation assessed(const std::string& client_ref, const std::string& ruleset_id, int year,
+                           unsigned month, unsigned day) {
+  db::NewAllocation allocation = worked_example(client_ref, ruleset_id);
+  allocation.assessed_on = *engine::Date::from_ymd(year, month, day);
+  return allocation;
+}
+
+std::vector<std::int64_t> ids_in(db::AllocationRepository& allocations,
+                                 const db::AllocationRange& range) {
+  std::vector<std::int64_t> ids;
+  ok(allocations.for_each_in(range, [&](const db::StoredAllocation& each) {
+    ids.push_back(each.id);
+    return true;
+  }));
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("allocations in a date range, both days included, of one client if named") {
+  TempDir dir;
+  db::Database database = open_database(dir.file("hsg.db"));
+  const std::string ruleset_id = add_medway(database);
+  add_client(database, "C-1");
+  add_client(database, "C-2");
+  db::AllocationRepository allocations(database);
+  ok(allocations.record(stamp("alice"), assessed("C-1", ruleset_id, 2024, 5, 1)));   // 1
+  ok(allocations.record(stamp("alice"), assessed("C-2", ruleset_id, 2024, 6, 1)));   // 2
+  ok(allocations.record(stamp("alice"), assessed("C-1", ruleset_id, 2024, 7, 1)));   // 3
+  ok(allocations.record(stamp("alice"), assessed("C-2", ruleset_id, 2024, 4, 30)));  // 4
+
+  using V = std::vector<std::int64_t>;
+  CHECK(ids_in(allocations, {}) == V{1, 2, 3, 4});
+  CHECK(ids_in(allocations, {engine::Date::from_ymd(2024, 5, 1), engine::Date::from_ymd(2024, 6, 1),
+                             std::nullopt}) == V{1, 2});
+  CHECK(ids_in(allocations, {engine::Date::from_ymd(2024, 5, 2), std::nullopt, std::nullopt}) ==
+        V{2, 3});
+  CHECK(ids_in(allocations, {std::nullopt, engine::Date::from_ymd(2024, 5, 1), std::nullopt}) ==
+        V{1, 4});
+  CHECK(ids_in(allocations, {std::nullopt, std::nullopt, "C-1"}) == V{1, 3});
+  CHECK(ids_in(allocations, {std::nullopt, std::nullopt, "C-9"}).empty());
+}
+
+TEST_CASE("each client's latest allocation on or before a date, with the client's group") {
+  TempDir dir;
+  db::Database database = open_database(dir.file("hsg.db"));
+  const std::string ruleset_id = add_medway(database);
+  add_client(database, "C-1");
+  add_client(database, "C-2");
+  add_client(database, "C-3");  // never assessed
+  ok(db::ClientRepository(database).add(stamp("alice"),
+                                        {"C-4", "older_people", false, std::nullopt}));
+  db::AllocationRepository allocations(database);
+  ok(allocations.record(stamp("alice"), assessed("C-1", ruleset_id, 2024, 5, 1)));  // 1
+  ok(allocations.record(stamp("alice"), assessed("C-1", ruleset_id, 2024, 7, 1)));  // 2
+  ok(allocations.record(stamp("alice"), assessed("C-1", ruleset_id, 2024, 7, 1)));  // 3: same day
+  ok(allocations.record(stamp("alice"), assessed("C-2", ruleset_id, 2024, 8, 1)));  // 4
+  ok(allocations.record(stamp("alice"), assessed("C-4", ruleset_id, 2024, 1, 1)));  // 5
+
+  const auto latest = [&](unsigned month, std::optional<std::string> group) {
+    std::vector<std::string> seen;
+    ok(allocations.for_each_latest(*engine::Date::from_ymd(2024, month, 1), group,
+                                   [&](const db::StoredAllocation& each, std::string_view key) {
+                                     seen.push_back(
+                                         fmt::format("{}:{}:{}", each.client_ref, each.id, key));
+                                     return true;
+                                   }));
+    return seen;
+  };
+  using V = std::vector<std::string>;
+  CHECK(latest(6, std::nullopt) == V{"C-1:1:refugees", "C-4:5:older_people"});
+  CHECK(latest(7, std::nullopt) == V{"C-1:3:refugees", "C-4:5:older_people"});
+  CHECK(latest(8, std::nullopt) == V{"C-1:3:refugees", "C-2:4:refugees", "C-4:5:older_people"});
+  CHECK(latest(8, "older_people") == V{"C-4:5:older_people"});
+  CHECK(latest(8, "offenders").empty());
 }
 
 }  // namespace hsg::test
