@@ -1,8 +1,10 @@
-// hsg audit log | verify | checkpoint: reading and checking the hash-chained audit log.
+// hsg audit log | verify | checkpoint | replay: reading and checking the hash-chained
+// audit log, and recomputing what it recorded.
 #include <fmt/core.h>
 
 #include <array>
 
+#include "cli/replay_command.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
@@ -37,13 +39,15 @@ int log(const Args& args, Io& io) {
 int verify(const Args& args, Io& io) {
   CommandLine command_line(
       "audit verify",
-      {"hsg audit verify [--checkpoint SEQ:HASH] [--db PATH]",
+      {"hsg audit verify [--checkpoint SEQ:HASH] [--replay] [--db PATH]",
        "Recomputes the whole hash chain and checks every stored record against the event\n"
        "that wrote it; names the first that does not match (exit 1). With a checkpoint taken\n"
-       "earlier, also detects a log cut short after it.",
-       "hsg audit verify --checkpoint 42:3f1c…"});
+       "earlier, also detects a log cut short after it. With --replay, also recomputes every\n"
+       "allocation (as hsg audit replay --all) and lists any that differ (exit 1).",
+       "hsg audit verify --checkpoint 42:3f1c… --replay"});
   command_line.add()("checkpoint", po::value<std::string>()->value_name("SEQ:HASH"),
-                     "a checkpoint printed earlier by hsg audit checkpoint");
+                     "a checkpoint printed earlier by hsg audit checkpoint")(
+      "replay", "also replay every recorded allocation");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
@@ -54,8 +58,23 @@ int verify(const Args& args, Io& io) {
     io.err << "hsg: audit verification FAILED: " << report.problem << "\n";
     return 1;
   }
-  io.out << fmt::format("ok: {} events and {} records verified; head {}\n", report.events_checked,
-                        report.records_checked, report.head);
+  if (!command_line.has("replay")) {
+    io.out << fmt::format("ok: {} events and {} records verified; head {}\n", report.events_checked,
+                          report.records_checked, report.head);
+    return 0;
+  }
+  const ReplaySummary replayed = replay_range(database, {}, io);
+  if (!replayed.different.empty()) {
+    for (const ReplayResult& result : replayed.different) write_replay_result(io.err, result);
+    io.err << fmt::format(
+        "hsg: audit verification FAILED: the chain is intact but {} of {} allocations differ "
+        "when replayed\n",
+        replayed.different.size(), replayed.replayed);
+    return 1;
+  }
+  io.out << fmt::format(
+      "ok: {} events and {} records verified, {} allocations replayed identical; head {}\n",
+      report.events_checked, report.records_checked, replayed.identical, report.head);
   return 0;
 }
 
@@ -79,6 +98,8 @@ int audit_command(const Args& args, Io& io) {
       Subcommand{"verify", "verify [--checkpoint SEQ:HASH]", "check the chain and every record",
                  verify},
       Subcommand{"checkpoint", "checkpoint", "print SEQ:HASH of the last event", checkpoint},
+      Subcommand{"replay", "replay (ALLOC | --all ...)", "recompute recorded allocations",
+                 audit_replay},
   };
   return run_subcommand("audit", kSubcommands, args, io);
 }

@@ -1,149 +1,169 @@
 #include "cli/stored_outputs.h"
 
-#include <fmt/compile.h>
-#include <fmt/format.h>
+#include <array>
+#include <charconv>
+#include <string_view>
 
-#include <iterator>
+#include "engine/decimal.h"
 
 namespace hsg::cli {
 
 namespace {
 
-// Formats are compiled (FMT_COMPILE): every recorded allocation writes these texts, and
-// parsing the format strings at run time was a tenth of recording one.
-using Buffer = fmt::memory_buffer;
-
-void optional_number(Buffer& out, const std::optional<std::int64_t>& value) {
-  if (value) {
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), *value);
-  } else {
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("null"));
+// Appends JSON pieces to one string without formatting machinery: every recorded
+// allocation writes these texts and every replay writes them again, so they are on the
+// hot path of both (a format-string version spent most of a replay here). The output is
+// checked byte for byte against nlohmann/json's dump of the same values by the tests.
+class Json {
+ public:
+  explicit Json(std::size_t reserve) { text_.reserve(reserve); }
+  Json& raw(std::string_view piece) {
+    text_.append(piece);
+    return *this;
   }
-}
+  // ,"key": (the comma unless first)
+  Json& key(std::string_view name, bool first = false) {
+    if (!first) text_ += ',';
+    text_ += '"';
+    text_.append(name);
+    return raw("\":");
+  }
+  // Ids in hsg's rule sets are [a-z0-9_]: nothing in them needs escaping.
+  Json& string(std::string_view value) {
+    text_ += '"';
+    text_.append(value);
+    text_ += '"';
+    return *this;
+  }
+  Json& integer(std::int64_t value) {
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+    text_.append(digits.data(), end);
+    return *this;
+  }
+  Json& optional(const std::optional<std::int64_t>& value) {
+    return value ? integer(*value) : raw("null");
+  }
+  Json& boolean(bool value) { return raw(value ? "true" : "false"); }
+  Json& hundredths(std::int64_t value) {
+    text_ += '"';
+    engine::append_hundredths(text_, value);
+    text_ += '"';
+    return *this;
+  }
+  Json& money(engine::Money value) { return hundredths(value.pence()); }
+  Json& separator(std::size_t index) { return index == 0 ? *this : raw(","); }
+  std::string take() { return std::move(text_); }
 
-const char* boolean(bool value) { return value ? "true" : "false"; }
+ private:
+  std::string text_;
+};
 
 const std::string& key_of(const engine::Ruleset& ruleset, std::size_t intervention) {
   return ruleset.spec().interventions[intervention].key;
 }
 
-void write_answers(Buffer& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("\"answers\":["));
+void write_answers(Json& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
+  out.key("answers", true).raw("[");
   for (std::size_t a = 0; a < trace.answers.size(); ++a) {
     const engine::AnswerTrace& answer = trace.answers[a];
     const engine::QuestionSpec& question = ruleset.spec().questions[answer.question];
-    fmt::format_to(std::back_inserter(out),
-                   FMT_COMPILE("{}{{\"area\":\"{}\",\"option\":\"{}\",\"contributions\":["),
-                   a == 0 ? "" : ",", question.id, question.options[answer.option].id);
+    out.separator(a).raw("{").key("area", true).string(question.id);
+    out.key("option").string(question.options[answer.option].id).key("contributions").raw("[");
     for (std::size_t c = 0; c < answer.contributions.size(); ++c) {
       const engine::Contribution& contribution = answer.contributions[c];
-      fmt::format_to(
-          std::back_inserter(out),
-          FMT_COMPILE("{}{{\"type\":\"{}\",\"weight\":{},\"points\":{},\"weighted_points\":{}}}"),
-          c == 0 ? "" : ",", key_of(ruleset, contribution.intervention), contribution.weight,
-          contribution.points, contribution.weighted_points);
+      out.separator(c)
+          .raw("{")
+          .key("type", true)
+          .string(key_of(ruleset, contribution.intervention));
+      out.key("weight").integer(contribution.weight).key("points").integer(contribution.points);
+      out.key("weighted_points").integer(contribution.weighted_points).raw("}");
     }
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("]}}"));
+    out.raw("]}");
   }
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("]"));
+  out.raw("]");
 }
 
-void write_scores(Buffer& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"scores\":["));
+void write_scores(Json& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
+  out.key("scores").raw("[");
   for (std::size_t s = 0; s < trace.scores.size(); ++s) {
     const engine::ScoreTrace& score = trace.scores[s];
-    fmt::format_to(
-        std::back_inserter(out),
-        "{}{{\"type\":\"{}\",\"score\":{},\"thresholds\":{{\"low\":{},\"medium\":{},"
-        "\"high\":{}}},\"met\":{{\"low\":{},\"medium\":{},\"high\":{}}},\"level\":\"{}\","
-        "\"points_to_next_level\":",
-        s == 0 ? "" : ",", key_of(ruleset, score.intervention), score.score, score.thresholds[0],
-        score.thresholds[1], score.thresholds[2], boolean(score.met[0]), boolean(score.met[1]),
-        boolean(score.met[2]), engine::to_string(score.level));
-    optional_number(out, score.points_to_next_level);
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"points_above_threshold\":"));
-    optional_number(out, score.points_above_threshold);
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("}}"));
+    out.separator(s).raw("{").key("type", true).string(key_of(ruleset, score.intervention));
+    out.key("score").integer(score.score).key("thresholds").raw("{");
+    out.key("low", true).integer(score.thresholds[0]).key("medium").integer(score.thresholds[1]);
+    out.key("high").integer(score.thresholds[2]).raw("}").key("met").raw("{");
+    out.key("low", true).boolean(score.met[0]).key("medium").boolean(score.met[1]);
+    out.key("high").boolean(score.met[2]).raw("}");
+    out.key("level").string(engine::to_string(score.level));
+    out.key("points_to_next_level").optional(score.points_to_next_level);
+    out.key("points_above_threshold").optional(score.points_above_threshold).raw("}");
   }
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("]"));
+  out.raw("]");
 }
 
-void write_amounts(Buffer& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"amounts\":["));
+void write_amounts(Json& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
+  out.key("amounts").raw("[");
   for (std::size_t a = 0; a < trace.amounts.size(); ++a) {
     const engine::AmountTrace& amount = trace.amounts[a];
-    fmt::format_to(
-        std::back_inserter(out),
-        "{}{{\"type\":\"{}\",\"hours_per_week\":\"{}\",\"weeks\":{},\"hourly_rate\":"
-        "\"{}\",\"exact_hundredths_of_penny\":{},\"rounding\":\"{}\",\"amount\":\"{}\"}}",
-        a == 0 ? "" : ",", key_of(ruleset, amount.intervention), amount.hours_per_week.to_string(),
-        amount.weeks, amount.hourly_rate.to_string(), amount.exact_hundredths_of_penny,
-        amount.rounding == engine::RoundingMode::half_up ? "half_up" : "half_even",
-        amount.amount.to_string());
+    out.separator(a).raw("{").key("type", true).string(key_of(ruleset, amount.intervention));
+    out.key("hours_per_week").hundredths(amount.hours_per_week.hundredths());
+    out.key("weeks").integer(amount.weeks).key("hourly_rate").money(amount.hourly_rate);
+    out.key("exact_hundredths_of_penny").integer(amount.exact_hundredths_of_penny);
+    out.key("rounding")
+        .string(amount.rounding == engine::RoundingMode::half_up ? "half_up" : "half_even");
+    out.key("amount").money(amount.amount).raw("}");
   }
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("]"));
+  out.raw("]");
 }
 
-void write_limit(Buffer& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
+void write_limit(Json& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
   if (!trace.limit) {
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"limit\":null"));
+    out.key("limit").raw("null");
     return;
   }
-  fmt::format_to(
-      std::back_inserter(out),
-      FMT_COMPILE(",\"limit\":{{\"calculated_total\":\"{}\",\"upper_limit\":\"{}\",\"parts\":["),
-      trace.limit->calculated_total.to_string(), trace.limit->upper_limit.to_string());
+  out.key("limit").raw("{").key("calculated_total", true).money(trace.limit->calculated_total);
+  out.key("upper_limit").money(trace.limit->upper_limit).key("parts").raw("[");
   for (std::size_t p = 0; p < trace.limit->parts.size(); ++p) {
     const engine::LimitPartTrace& part = trace.limit->parts[p];
-    fmt::format_to(
-        std::back_inserter(out),
-        FMT_COMPILE("{}{{\"type\":\"{}\",\"calculated_amount\":\"{}\",\"floor_pence\":{},"
-                    "\"remainder\":{},\"extra_penny\":{},\"amount\":\"{}\"}}"),
-        p == 0 ? "" : ",", key_of(ruleset, part.intervention), part.calculated_amount.to_string(),
-        part.floor_pence, part.remainder, boolean(part.extra_penny), part.amount.to_string());
+    out.separator(p).raw("{").key("type", true).string(key_of(ruleset, part.intervention));
+    out.key("calculated_amount").money(part.calculated_amount);
+    out.key("floor_pence").integer(part.floor_pence).key("remainder").integer(part.remainder);
+    out.key("extra_penny").boolean(part.extra_penny).key("amount").money(part.amount).raw("}");
   }
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("]}}"));
+  out.raw("]}");
 }
 
 }  // namespace
 
 std::string stored_outputs_text(const engine::Ruleset& ruleset,
                                 const engine::Allocation& allocation) {
-  Buffer out;
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{{\"interventions\":["));
+  Json out(1024);
+  out.raw("{").key("interventions", true).raw("[");
   for (std::size_t i = 0; i < allocation.intervention_count; ++i) {
     const engine::InterventionResult& result = allocation.interventions[i];
-    fmt::format_to(
-        std::back_inserter(out),
-        FMT_COMPILE("{}{{\"type\":\"{}\",\"score\":{},\"level\":\"{}\",\"hours_per_week\":\"{}\","
-                    "\"weeks\":{},\"weekly_amount\":\"{}\",\"calculated_amount\":\"{}\","
-                    "\"amount\":\"{}\",\"points_to_next_level\":"),
-        i == 0 ? "" : ",", key_of(ruleset, i), result.score, engine::to_string(result.level),
-        result.hours_per_week.to_string(), result.weeks, result.weekly_amount.to_string(),
-        result.calculated_amount.to_string(), result.amount.to_string());
-    optional_number(out, result.points_to_next_level);
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"points_above_threshold\":"));
-    optional_number(out, result.points_above_threshold);
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("}}"));
+    out.separator(i).raw("{").key("type", true).string(key_of(ruleset, i));
+    out.key("score").integer(result.score).key("level").string(engine::to_string(result.level));
+    out.key("hours_per_week").hundredths(result.hours_per_week.hundredths());
+    out.key("weeks").integer(result.weeks).key("weekly_amount").money(result.weekly_amount);
+    out.key("calculated_amount").money(result.calculated_amount).key("amount").money(result.amount);
+    out.key("points_to_next_level").optional(result.points_to_next_level);
+    out.key("points_above_threshold").optional(result.points_above_threshold).raw("}");
   }
-  fmt::format_to(
-      std::back_inserter(out),
-      FMT_COMPILE("],\"calculated_total\":\"{}\",\"total\":\"{}\",\"upper_limit\":\"{}\","
-                  "\"cap_applied\":{}}}"),
-      allocation.calculated_total.to_string(), allocation.total.to_string(),
-      allocation.upper_limit.to_string(), boolean(allocation.cap_applied));
-  return fmt::to_string(out);
+  out.raw("]").key("calculated_total").money(allocation.calculated_total);
+  out.key("total").money(allocation.total).key("upper_limit").money(allocation.upper_limit);
+  out.key("cap_applied").boolean(allocation.cap_applied).raw("}");
+  return out.take();
 }
 
 std::string stored_trace_text(const engine::Ruleset& ruleset, const engine::Trace& trace) {
-  Buffer out;
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{{"));
+  Json out(4096);
+  out.raw("{");
   write_answers(out, ruleset, trace);
   write_scores(out, ruleset, trace);
   write_amounts(out, ruleset, trace);
   write_limit(out, ruleset, trace);
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("}}"));
-  return fmt::to_string(out);
+  out.raw("}");
+  return out.take();
 }
 
 }  // namespace hsg::cli

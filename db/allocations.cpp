@@ -30,6 +30,9 @@ constexpr char kSelectInRange[] = "SELECT " HSG_ALLOCATION_COLUMNS
                                   " FROM allocations WHERE (?1 IS NULL OR assessed_on >= ?1) "
                                   "AND (?2 IS NULL OR assessed_on <= ?2) "
                                   "AND (?3 IS NULL OR client_ref = ?3) ORDER BY id";
+constexpr char kCountInRange[] =
+    "SELECT count(*) FROM allocations WHERE (?1 IS NULL OR assessed_on >= ?1) "
+    "AND (?2 IS NULL OR assessed_on <= ?2) AND (?3 IS NULL OR client_ref = ?3)";
 // The subquery walks allocations_by_client backwards from `as_of` for each client.
 constexpr char kSelectLatest[] =
     "SELECT a.id, a.client_ref, a.assessed_on, a.assessor, a.ruleset_id, a.engine_version, "
@@ -271,14 +274,31 @@ DbResult<std::int64_t> AllocationRepository::for_each(
   });
 }
 
+namespace {
+
+void bind_range(SQLite::Statement& statement, const AllocationRange& range) {
+  if (range.from) statement.bind(1, range.from->to_string());
+  if (range.to) statement.bind(2, range.to->to_string());
+  if (range.client_ref) statement.bind(3, *range.client_ref);
+}
+
+}  // namespace
+
+DbResult<std::int64_t> AllocationRepository::count_in(const AllocationRange& range) {
+  return guarded("cannot count the allocations", [&]() -> DbResult<std::int64_t> {
+    auto select = database_.connection().statement(kCountInRange);
+    bind_range(*select, range);
+    select->executeStep();
+    return select->getColumn(0).getInt64();
+  });
+}
+
 DbResult<std::int64_t> AllocationRepository::for_each_in(
     const AllocationRange& range, const std::function<bool(const StoredAllocation&)>& visit) {
   return guarded("cannot read the allocations", [&]() -> DbResult<std::int64_t> {
     std::int64_t visited = 0;
     auto select = database_.connection().statement(kSelectInRange);
-    if (range.from) select->bind(1, range.from->to_string());
-    if (range.to) select->bind(2, range.to->to_string());
-    if (range.client_ref) select->bind(3, *range.client_ref);
+    bind_range(*select, range);
     while (select->executeStep()) {
       ++visited;
       if (!visit(to_stored(read_row(*select)))) break;

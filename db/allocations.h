@@ -74,6 +74,8 @@ class AllocationRepository {
   // Calls visit for every allocation in id order until it returns false, holding one
   // row in memory at a time; returns how many were visited.
   DbResult<std::int64_t> for_each(const std::function<bool(const StoredAllocation&)>& visit);
+  // How many allocations are in `range`.
+  DbResult<std::int64_t> count_in(const AllocationRange& range);
   // As for_each, only the allocations in `range`, in id order.
   DbResult<std::int64_t> for_each_in(const AllocationRange& range,
                                      const std::function<bool(const StoredAllocation&)>& visit);

@@ -14,14 +14,15 @@ std::optional<std::string> read_string(std::string_view text, std::size_t& pos) 
   if (pos >= text.size() || text[pos] != '"') return std::nullopt;
   std::string out;
   for (++pos; pos < text.size(); ++pos) {
+    // Copy a run without quotes or escapes whole: replay reads a million of these.
+    const std::size_t run_end = text.find_first_of("\"\\", pos);
+    if (run_end == std::string_view::npos) return std::nullopt;
+    out.append(text.data() + pos, run_end - pos);
+    pos = run_end;
     const char c = text[pos];
     if (c == '"') {
       ++pos;
       return out;
-    }
-    if (c != '\\') {
-      out += c;
-      continue;
     }
     if (++pos >= text.size()) return std::nullopt;
     switch (text[pos]) {

@@ -24,8 +24,10 @@ const EVP_MD* sha256_method() {
 }  // namespace
 
 std::string sha256_hex(std::initializer_list<std::string_view> parts) {
-  const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
-                                                                        &EVP_MD_CTX_free);
+  // One context per thread, reset by each DigestInit: allocating and cleansing a fresh
+  // one cost as much as hashing a replayed trace.
+  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
+      EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   bool ok = context != nullptr && EVP_DigestInit_ex(context.get(), sha256_method(), nullptr) == 1;
   for (std::string_view part : parts) {
     ok = ok && EVP_DigestUpdate(context.get(), part.data(), part.size()) == 1;

@@ -1,5 +1,7 @@
 #include "engine/decimal.h"
 
+#include <array>
+#include <charconv>
 #include <cstdlib>
 
 #include "engine/checked.h"
@@ -42,17 +44,24 @@ DecimalParse parse_hundredths(std::string_view text) {
   return negative ? -value : value;
 }
 
-std::string format_hundredths(std::int64_t hundredths) {
+void append_hundredths(std::string& out, std::int64_t hundredths) {
   const bool negative = hundredths < 0;
   // Work in unsigned to format INT64_MIN without overflow.
   const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(hundredths)
                                            : static_cast<std::uint64_t>(hundredths);
   const std::uint64_t cents = magnitude % 100;
-  std::string text = negative ? "-" : "";
-  text += std::to_string(magnitude / 100);
-  text += '.';
-  text += static_cast<char>('0' + cents / 10);
-  text += static_cast<char>('0' + cents % 10);
+  if (negative) out += '-';
+  std::array<char, 24> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), magnitude / 100).ptr;
+  out.append(digits.data(), end);
+  out += '.';
+  out += static_cast<char>('0' + cents / 10);
+  out += static_cast<char>('0' + cents % 10);
+}
+
+std::string format_hundredths(std::int64_t hundredths) {
+  std::string text;
+  append_hundredths(text, hundredths);
   return text;
 }
 

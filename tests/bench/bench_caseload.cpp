@@ -22,9 +22,10 @@ void run(const std::string& command) {
 std::filesystem::path caseload_database(std::int64_t clients) {
   const std::filesystem::path directory = std::filesystem::temp_directory_path();
   // Keyed by the binary's build time: a rebuilt hsg may write a different store.
-  const auto built = std::filesystem::last_write_time(HSG_BINARY).time_since_epoch().count();
+  const auto built = static_cast<std::uint64_t>(
+      std::filesystem::last_write_time(HSG_BINARY).time_since_epoch().count());
   const std::filesystem::path file =
-      directory / fmt::format("hsg-bench-caseload-{}-seed1-{}.db", clients, built);
+      directory / fmt::format("hsg-bench-caseload-{}-seed1-{:x}.db", clients, built);
   if (std::filesystem::exists(file)) return file;
   const std::filesystem::path partial =
       directory / fmt::format("{}.{}", file.filename().string(), getpid());

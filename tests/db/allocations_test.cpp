@@ -156,6 +156,8 @@ TEST_CASE("allocations in a date range, both days included, of one client if nam
         V{1, 4});
   CHECK(ids_in(allocations, {std::nullopt, std::nullopt, "C-1"}) == V{1, 3});
   CHECK(ids_in(allocations, {std::nullopt, std::nullopt, "C-9"}).empty());
+  CHECK(ok(allocations.count_in({})) == 4);
+  CHECK(ok(allocations.count_in({engine::Date::from_ymd(2024, 5, 2), std::nullopt, "C-1"})) == 1);
 }
 
 TEST_CASE("each client's latest allocation on or before a date, with the client's group") {

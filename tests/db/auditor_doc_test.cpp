@@ -25,29 +25,31 @@ std::string read_text(const std::filesystem::path& path) {
 }
 
 // Writes every "```python NAME" block of the guide to NAME in `dir`, and returns the
-// "```sh" blocks joined, in order.
+// commands ("$ " lines) of the console blocks of its section "Checking it yourself",
+// joined in order: the auditor's own export and check.
 std::string extract_guide(const std::filesystem::path& dir) {
   std::istringstream guide(read_text(std::filesystem::path(HSG_SOURCE_DIR) / "docs/auditor.md"));
   std::string line;
   std::string shell;
   std::ofstream* sink = nullptr;
   std::ofstream script;
-  std::string block;
-  bool in_shell = false;
+  bool in_section = false;
+  bool in_console = false;
   while (std::getline(guide, line)) {
+    if (line.starts_with("## ")) in_section = line == "## Checking it yourself";
     if (line.starts_with("```python ")) {
       script = std::ofstream(dir / line.substr(10));
       sink = &script;
-    } else if (line == "```sh") {
-      in_shell = true;
+    } else if (line == "```console") {
+      in_console = in_section;
     } else if (line == "```") {
       if (sink) sink->close();
       sink = nullptr;
-      in_shell = false;
+      in_console = false;
     } else if (sink) {
       *sink << line << '\n';
-    } else if (in_shell) {
-      shell += line + '\n';
+    } else if (in_console && line.starts_with("$ ")) {
+      shell += line.substr(2) + '\n';
     }
   }
   return shell;

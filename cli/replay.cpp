@@ -1,0 +1,135 @@
+#include "cli/replay.h"
+
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/stored_outputs.h"
+#include "db/rulesets.h"
+#include "db/sha256.h"
+#include "engine/allocate.h"
+#include "engine/version.h"
+
+namespace hsg::cli {
+
+namespace {
+
+using nlohmann::json;
+
+void add_if_different(std::vector<FieldDifference>& out, std::string field, std::int64_t stored,
+                      std::int64_t replayed) {
+  if (stored != replayed) {
+    out.push_back({std::move(field), std::to_string(stored), std::to_string(replayed)});
+  }
+}
+
+void add_if_different(std::vector<FieldDifference>& out, std::string field,
+                      const std::string& stored, const std::string& replayed) {
+  if (stored != replayed) {
+    out.push_back({std::move(field), json(stored).dump(), json(replayed).dump()});
+  }
+}
+
+std::string missing_or(const json* value) { return value == nullptr ? "(absent)" : value->dump(); }
+
+// Walks both values in step; objects by key (in key order), arrays by index.
+void diff(const std::string& path, const json* stored, const json* replayed,
+          std::vector<FieldDifference>& out) {
+  if (stored != nullptr && replayed != nullptr && stored->type() == replayed->type()) {
+    if (stored->is_object()) {
+      for (const auto& [key, value] : stored->items()) {
+        const auto other = replayed->find(key);
+        diff(path.empty() ? key : path + "." + key, &value,
+             other == replayed->end() ? nullptr : &*other, out);
+      }
+      for (const auto& [key, value] : replayed->items()) {
+        if (!stored->contains(key))
+          diff(path.empty() ? key : path + "." + key, nullptr, &value, out);
+      }
+      return;
+    }
+    if (stored->is_array()) {
+      const std::size_t count = std::max(stored->size(), replayed->size());
+      for (std::size_t i = 0; i < count; ++i) {
+        diff(fmt::format("{}[{}]", path, i), i < stored->size() ? &(*stored)[i] : nullptr,
+             i < replayed->size() ? &(*replayed)[i] : nullptr, out);
+      }
+      return;
+    }
+    if (*stored == *replayed) return;
+  }
+  out.push_back({path, missing_or(stored), missing_or(replayed)});
+}
+
+}  // namespace
+
+bool ReplayResult::engine_changed() const {
+  return stored_engine_version != engine::kEngineVersion;
+}
+
+std::vector<FieldDifference> outputs_differences(const std::string& stored,
+                                                 const std::string& replayed) {
+  std::vector<FieldDifference> out;
+  const json stored_json = json::parse(stored, nullptr, false);
+  const json replayed_json = json::parse(replayed, nullptr, false);
+  if (stored_json.is_discarded() || replayed_json.is_discarded()) {
+    add_if_different(out, "outputs", stored, replayed);
+    return out;
+  }
+  diff("outputs", &stored_json, &replayed_json, out);
+  return out;
+}
+
+const ReplayRuleset& ReplayRulesets::get(const std::string& id) {
+  if (auto found = rulesets_.find(id); found != rulesets_.end()) return found->second;
+  const auto stored = db::RulesetRepository(database_).get(id);
+  ReplayRuleset loaded = std::string();
+  if (!stored.ok()) {
+    loaded = fmt::format("its rule set {} cannot be read: {}", id, stored.error().message);
+  } else if (const std::string hash = db::sha256_hex(stored.value().bytes); hash != id) {
+    loaded = fmt::format("the stored bytes of rule set {} now hash to {}", id, hash);
+  } else {
+    auto parsed = rules::load_ruleset_text(stored.value().bytes, "rule set " + id);
+    if (auto* problems = std::get_if<std::vector<rules::Diagnostic>>(&parsed)) {
+      loaded =
+          fmt::format("its rule set {} no longer loads: {}", id, problems->front().to_string());
+    } else {
+      loaded = std::get<rules::LoadedRuleset>(std::move(parsed));
+    }
+  }
+  return rulesets_.emplace(id, std::move(loaded)).first->second;
+}
+
+ReplayResult replay_allocation(const db::StoredAllocation& stored, const ReplayRuleset& ruleset) {
+  ReplayResult result{stored.id, stored.client_ref, stored.engine_version, {}, {}};
+  if (const auto* problem = std::get_if<std::string>(&ruleset)) {
+    result.problem = *problem;
+    return result;
+  }
+  const rules::LoadedRuleset& rules = std::get<rules::LoadedRuleset>(ruleset);
+  const auto answers = engine::resolve_answers(rules.ruleset, stored.answers);
+  if (!answers.ok()) {
+    result.problem = "its stored answers no longer resolve: " + answers.problems().front().message;
+    return result;
+  }
+  const engine::TracedAllocation traced = engine::allocate_traced(rules.ruleset, answers.value());
+  const engine::Allocation& totals = traced.allocation;
+  auto& out = result.differences;
+  add_if_different(out, "calculated_total_pence", stored.calculated_total.pence(),
+                   totals.calculated_total.pence());
+  add_if_different(out, "upper_limit_pence", stored.upper_limit.pence(),
+                   totals.upper_limit.pence());
+  add_if_different(out, "total_pence", stored.total.pence(), totals.total.pence());
+  add_if_different(out, "cap_applied", stored.cap_applied ? 1 : 0, totals.cap_applied ? 1 : 0);
+  const std::string outputs = stored_outputs_text(rules.ruleset, totals);
+  if (outputs != stored.outputs) {
+    for (FieldDifference& difference : outputs_differences(stored.outputs, outputs)) {
+      out.push_back(std::move(difference));
+    }
+  }
+  add_if_different(out, "trace_sha256", stored.trace_sha256,
+                   db::sha256_hex(stored_trace_text(rules.ruleset, traced.trace)));
+  return result;
+}
+
+}  // namespace hsg::cli

@@ -1,0 +1,24 @@
+// hsg audit replay: recompute recorded allocations and report any that differ.
+//
+// `audit_replay` is the subcommand (one allocation, or --all in a range); `hsg audit
+// verify --replay` shares its pass (cli/replay_pass.h) and its text.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/io.h"
+#include "cli/replay.h"
+#include "cli/replay_pass.h"
+#include "db/allocations.h"
+#include "db/database.h"
+
+namespace hsg::cli {
+
+// Text for people: one line per allocation, then one indented line per differing field.
+void write_replay_result(std::ostream& out, const ReplayResult& result);
+
+int audit_replay(const Args& args, Io& io);
+
+}  // namespace hsg::cli
