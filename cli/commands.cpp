@@ -34,6 +34,7 @@ constexpr std::array kCommands{
     Command{"audit", audit_command, "read, verify or checkpoint the audit log"},
     Command{"import", import_command, "record assessments in bulk from CSV"},
     Command{"generate", generate_command, "record a synthetic caseload"},
+    Command{"whatif", whatif_command, "what a candidate rule set would do to the caseload"},
 };
 
 void write_usage(std::ostream& out) {

@@ -120,8 +120,9 @@ ReplaySummary replay_range(db::Database& database, const db::AllocationRange& ra
   Batch batch;
   batch.reserve(kBatchSize);
   try {
-    unwrap(allocations.for_each_in(range, [&](const db::StoredAllocation& stored) {
-      batch.push_back({stored, &rulesets.get(stored.ruleset_id)});
+    unwrap(allocations.for_each_in(range, [&](db::StoredAllocation& stored) {
+      const ReplayRuleset* ruleset = &rulesets.get(stored.ruleset_id);
+      batch.push_back({std::move(stored), ruleset});
       if (batch.size() == kBatchSize) {
         queue.push(std::exchange(batch, {}));
         batch.reserve(kBatchSize);

@@ -17,5 +17,6 @@ int show_command(const Args& args, Io& io);
 int audit_command(const Args& args, Io& io);
 int import_command(const Args& args, Io& io);
 int generate_command(const Args& args, Io& io);
+int whatif_command(const Args& args, Io& io);
 
 }  // namespace hsg::cli

@@ -114,7 +114,9 @@ StoredAllocation to_stored(Row row) {
                           row.cap_applied != 0,
                           std::move(row.outputs),
                           std::move(row.trace_sha256)};
-  for (auto& [area, option] : *answers) stored.answers.push_back({area, option});
+  for (auto& [area, option] : *answers) {
+    stored.answers.push_back({std::move(area), std::move(option)});
+  }
   return stored;
 }
 
@@ -294,14 +296,15 @@ DbResult<std::int64_t> AllocationRepository::count_in(const AllocationRange& ran
 }
 
 DbResult<std::int64_t> AllocationRepository::for_each_in(
-    const AllocationRange& range, const std::function<bool(const StoredAllocation&)>& visit) {
+    const AllocationRange& range, const std::function<bool(StoredAllocation&)>& visit) {
   return guarded("cannot read the allocations", [&]() -> DbResult<std::int64_t> {
     std::int64_t visited = 0;
     auto select = database_.connection().statement(kSelectInRange);
     bind_range(*select, range);
     while (select->executeStep()) {
       ++visited;
-      if (!visit(to_stored(read_row(*select)))) break;
+      StoredAllocation stored = to_stored(read_row(*select));
+      if (!visit(stored)) break;
     }
     return visited;
   });

@@ -76,9 +76,10 @@ class AllocationRepository {
   DbResult<std::int64_t> for_each(const std::function<bool(const StoredAllocation&)>& visit);
   // How many allocations are in `range`.
   DbResult<std::int64_t> count_in(const AllocationRange& range);
-  // As for_each, only the allocations in `range`, in id order.
+  // As for_each, only the allocations in `range`, in id order; `visit` may move from
+  // the row it is given (replay hands each row on to another thread).
   DbResult<std::int64_t> for_each_in(const AllocationRange& range,
-                                     const std::function<bool(const StoredAllocation&)>& visit);
+                                     const std::function<bool(StoredAllocation&)>& visit);
   // Each client's latest allocation assessed on or before `as_of` (latest date, then
   // highest id), with the client's group key, in client reference order; only clients
   // of `group_key` if given. Clients with no such allocation are skipped.

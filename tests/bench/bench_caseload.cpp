@@ -27,6 +27,14 @@ std::filesystem::path caseload_database(std::int64_t clients) {
   const std::filesystem::path file =
       directory / fmt::format("hsg-bench-caseload-{}-seed1-{:x}.db", clients, built);
   if (std::filesystem::exists(file)) return file;
+  // Caseloads of this size made by earlier builds are stale: remove them (a million is
+  // nearly 3 GB).
+  const std::string prefix = fmt::format("hsg-bench-caseload-{}-", clients);
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    if (entry.path().filename().string().starts_with(prefix)) {
+      std::filesystem::remove(entry.path());
+    }
+  }
   const std::filesystem::path partial =
       directory / fmt::format("{}.{}", file.filename().string(), getpid());
   fmt::print(stderr, "making {} (once; later runs reuse it)\n", file.string());

@@ -56,11 +56,10 @@ double replay_all(hsg::db::Database& database, std::int64_t count) {
 double read_all(hsg::db::Database& database, std::int64_t count) {
   std::int64_t pence = 0;
   const auto start = Clock::now();
-  const auto visited =
-      hsg::db::AllocationRepository(database).for_each_in({}, [&](const auto& stored) {
-        pence += stored.total.pence();
-        return true;
-      });
+  const auto visited = hsg::db::AllocationRepository(database).for_each_in({}, [&](auto& stored) {
+    pence += stored.total.pence();
+    return true;
+  });
   const double seconds = seconds_since(start);
   if (!visited.ok() || visited.value() != count || pence <= 0) {
     fmt::print(stderr, "replay_bench: the read-only pass did not read {} rows\n", count);

@@ -125,7 +125,7 @@ db::NewAllocation assessed(const std::string& client_ref, const std::string& rul
 std::vector<std::int64_t> ids_in(db::AllocationRepository& allocations,
                                  const db::AllocationRange& range) {
   std::vector<std::int64_t> ids;
-  ok(allocations.for_each_in(range, [&](const db::StoredAllocation& each) {
+  ok(allocations.for_each_in(range, [&](db::StoredAllocation& each) {
     ids.push_back(each.id);
     return true;
   }));
