@@ -34,6 +34,8 @@ constexpr std::array kCommands{
     Command{"audit", audit_command, "read, verify or checkpoint the audit log"},
     Command{"import", import_command, "record assessments in bulk from CSV"},
     Command{"generate", generate_command, "record a synthetic caseload"},
+    Command{"grant", grant_command, "start, end, review or recover grants; show and list them"},
+    Command{"ledger", ledger_command, "post instalments; export, balance and report the ledger"},
     Command{"whatif", whatif_command, "what a candidate rule set would do to the caseload"},
 };
 

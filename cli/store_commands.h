@@ -18,5 +18,7 @@ int audit_command(const Args& args, Io& io);
 int import_command(const Args& args, Io& io);
 int generate_command(const Args& args, Io& io);
 int whatif_command(const Args& args, Io& io);
+int grant_command(const Args& args, Io& io);
+int ledger_command(const Args& args, Io& io);
 
 }  // namespace hsg::cli

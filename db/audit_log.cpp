@@ -40,13 +40,21 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 6> kWriters{{
+constexpr std::array<Writer, 14> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
     {"decision.agree", "decisions", &stored_decision_payload},
     {"decision.approve", "decisions", &stored_decision_payload},
     {"decision.reject", "decisions", &stored_decision_payload},
+    {"grant.start", "grants", &stored_grant_payload},
+    {"grant.intervention", "grant_interventions", &stored_grant_intervention_payload},
+    {"instalment.schedule", "instalments", &stored_instalment_payload},
+    {"grant.end", "grant_ends", &stored_grant_end_payload},
+    {"instalment.cancel", "instalment_cancellations", &stored_cancellation_payload},
+    {"recovery.record", "recoveries", &stored_recovery_payload},
+    {"posting.add", "postings", &stored_posting_payload},
+    {"posting.line", "posting_lines", &stored_posting_line_payload},
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
@@ -175,10 +183,20 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 4> kTables{{{"rulesets", "id"},
-                                          {"clients", "ref"},
-                                          {"allocations", "CAST(id AS TEXT)"},
-                                          {"decisions", "CAST(id AS TEXT)"}}};
+  constexpr std::array<Table, 12> kTables{{
+      {"rulesets", "id"},
+      {"clients", "ref"},
+      {"allocations", "CAST(id AS TEXT)"},
+      {"decisions", "CAST(id AS TEXT)"},
+      {"grants", "CAST(id AS TEXT)"},
+      {"grant_interventions", "grant_id || '/' || intervention"},
+      {"instalments", "grant_id || '/' || intervention || '/' || number"},
+      {"grant_ends", "CAST(grant_id AS TEXT)"},
+      {"instalment_cancellations", "grant_id || '/' || intervention || '/' || number"},
+      {"recoveries", "grant_id || '/' || number"},
+      {"postings", "id"},
+      {"posting_lines", "posting_id || '/' || line"},
+  }};
   for (const Table& table : kTables) {
     if (failed()) return;
     const std::int64_t rows =

@@ -20,4 +20,18 @@ std::optional<std::string> stored_client_payload(Connection& connection, std::st
 std::optional<std::string> stored_allocation_payload(Connection& connection, std::string_view id);
 std::optional<std::string> stored_decision_payload(Connection& connection, std::string_view id);
 
+// Grants and the ledger (db/grants.h, db/ledger.h). Composite keys are named by their
+// parts joined with '/': "GRANT/TYPE" (grant_interventions), "GRANT/TYPE/NUMBER"
+// (instalments, instalment_cancellations), "GRANT/NUMBER" (recoveries), "POSTING/LINE"
+// (posting_lines); the others by their id.
+std::optional<std::string> stored_grant_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_grant_intervention_payload(Connection& connection,
+                                                             std::string_view id);
+std::optional<std::string> stored_instalment_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_grant_end_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_cancellation_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_recovery_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_posting_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_posting_line_payload(Connection& connection, std::string_view id);
+
 }  // namespace hsg::db

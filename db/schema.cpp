@@ -100,7 +100,140 @@ CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
 BEGIN SELECT RAISE(ABORT, 'append-only: decisions rows are never deleted'); END;
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{{1, kVersion1}}};
+// Version 2: grants, their instalments and the finance ledger (docs/finance.md). The
+// same rules as version 1: STRICT, append-only by trigger, so an end, a cancellation,
+// a recovery or a correction is always a new row. A grant keeps the account coding
+// (cost centre, creditor and expenditure accounts) it was started with, so a later
+// change of a rule set's [finance] table never recodes money already committed. A
+// posting's lines each hold a debit or a credit, never both; that they balance is
+// checked by the code on write and on every read (SQL cannot check across rows).
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE grants (
+  id               INTEGER PRIMARY KEY,
+  allocation_id    INTEGER NOT NULL UNIQUE REFERENCES allocations (id),
+  agreement_id     INTEGER NOT NULL REFERENCES decisions (id),
+  client_ref       TEXT NOT NULL REFERENCES clients (ref),
+  start_on         TEXT NOT NULL,
+  held_as          TEXT NOT NULL CHECK (held_as IN ('direct_payment', 'managed_account', 'isf')),
+  provider         TEXT,
+  agreed_pence     INTEGER NOT NULL CHECK (agreed_pence >= 0),
+  cost_centre      TEXT NOT NULL,
+  creditor_account TEXT NOT NULL,
+  CHECK (held_as <> 'isf' OR provider IS NOT NULL)
+) STRICT;
+CREATE INDEX grants_by_client ON grants (client_ref);
+
+CREATE TABLE grant_interventions (
+  grant_id            INTEGER NOT NULL REFERENCES grants (id),
+  intervention        TEXT NOT NULL,
+  position            INTEGER NOT NULL CHECK (position >= 0),
+  weeks               INTEGER NOT NULL CHECK (weeks >= 1),
+  amount_pence        INTEGER NOT NULL CHECK (amount_pence >= 0),
+  expenditure_account TEXT NOT NULL,
+  PRIMARY KEY (grant_id, intervention)
+) STRICT;
+
+CREATE TABLE instalments (
+  grant_id     INTEGER NOT NULL,
+  intervention TEXT NOT NULL,
+  number       INTEGER NOT NULL CHECK (number >= 1),
+  due_on       TEXT NOT NULL,
+  amount_pence INTEGER NOT NULL CHECK (amount_pence > 0),
+  PRIMARY KEY (grant_id, intervention, number),
+  FOREIGN KEY (grant_id, intervention) REFERENCES grant_interventions (grant_id, intervention)
+) STRICT;
+CREATE INDEX instalments_by_due_on ON instalments (due_on);
+
+CREATE TABLE grant_ends (
+  grant_id             INTEGER PRIMARY KEY REFERENCES grants (id),
+  end_on               TEXT NOT NULL,
+  reason               TEXT NOT NULL,
+  kind                 TEXT NOT NULL CHECK (kind IN ('end', 'review')),
+  review_allocation_id INTEGER REFERENCES allocations (id),
+  CHECK ((kind = 'review') = (review_allocation_id IS NOT NULL))
+) STRICT;
+
+CREATE TABLE instalment_cancellations (
+  grant_id     INTEGER NOT NULL,
+  intervention TEXT NOT NULL,
+  number       INTEGER NOT NULL,
+  reason       TEXT NOT NULL,
+  PRIMARY KEY (grant_id, intervention, number),
+  FOREIGN KEY (grant_id, intervention, number)
+    REFERENCES instalments (grant_id, intervention, number),
+  FOREIGN KEY (grant_id) REFERENCES grant_ends (grant_id)
+) STRICT;
+
+CREATE TABLE recoveries (
+  grant_id     INTEGER NOT NULL REFERENCES grants (id),
+  number       INTEGER NOT NULL CHECK (number >= 1),
+  recovered_on TEXT NOT NULL,
+  amount_pence INTEGER NOT NULL CHECK (amount_pence > 0),
+  reason       TEXT NOT NULL,
+  PRIMARY KEY (grant_id, number)
+) STRICT;
+
+CREATE TABLE postings (
+  id          TEXT PRIMARY KEY,
+  posted_on   TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('instalment', 'recovery', 'reversal')),
+  grant_id    INTEGER NOT NULL REFERENCES grants (id),
+  description TEXT NOT NULL,
+  reverses    TEXT UNIQUE REFERENCES postings (id),
+  CHECK ((kind = 'reversal') = (reverses IS NOT NULL))
+) STRICT;
+CREATE INDEX postings_by_posted_on ON postings (posted_on, id);
+CREATE INDEX postings_by_grant ON postings (grant_id);
+
+CREATE TABLE posting_lines (
+  posting_id   TEXT NOT NULL REFERENCES postings (id),
+  line         INTEGER NOT NULL CHECK (line >= 1),
+  account      TEXT NOT NULL,
+  cost_centre  TEXT NOT NULL,
+  debit_pence  INTEGER NOT NULL CHECK (debit_pence >= 0),
+  credit_pence INTEGER NOT NULL CHECK (credit_pence >= 0),
+  client_ref   TEXT NOT NULL REFERENCES clients (ref),
+  grant_id     INTEGER NOT NULL REFERENCES grants (id),
+  intervention TEXT,
+  CHECK (debit_pence = 0 OR credit_pence = 0),
+  PRIMARY KEY (posting_id, line)
+) STRICT;
+
+CREATE TRIGGER grants_no_update BEFORE UPDATE ON grants
+BEGIN SELECT RAISE(ABORT, 'append-only: grants rows are never updated'); END;
+CREATE TRIGGER grants_no_delete BEFORE DELETE ON grants
+BEGIN SELECT RAISE(ABORT, 'append-only: grants rows are never deleted'); END;
+CREATE TRIGGER grant_interventions_no_update BEFORE UPDATE ON grant_interventions
+BEGIN SELECT RAISE(ABORT, 'append-only: grant_interventions rows are never updated'); END;
+CREATE TRIGGER grant_interventions_no_delete BEFORE DELETE ON grant_interventions
+BEGIN SELECT RAISE(ABORT, 'append-only: grant_interventions rows are never deleted'); END;
+CREATE TRIGGER instalments_no_update BEFORE UPDATE ON instalments
+BEGIN SELECT RAISE(ABORT, 'append-only: instalments rows are never updated'); END;
+CREATE TRIGGER instalments_no_delete BEFORE DELETE ON instalments
+BEGIN SELECT RAISE(ABORT, 'append-only: instalments rows are never deleted'); END;
+CREATE TRIGGER grant_ends_no_update BEFORE UPDATE ON grant_ends
+BEGIN SELECT RAISE(ABORT, 'append-only: grant_ends rows are never updated'); END;
+CREATE TRIGGER grant_ends_no_delete BEFORE DELETE ON grant_ends
+BEGIN SELECT RAISE(ABORT, 'append-only: grant_ends rows are never deleted'); END;
+CREATE TRIGGER instalment_cancellations_no_update BEFORE UPDATE ON instalment_cancellations
+BEGIN SELECT RAISE(ABORT, 'append-only: instalment_cancellations rows are never updated'); END;
+CREATE TRIGGER instalment_cancellations_no_delete BEFORE DELETE ON instalment_cancellations
+BEGIN SELECT RAISE(ABORT, 'append-only: instalment_cancellations rows are never deleted'); END;
+CREATE TRIGGER recoveries_no_update BEFORE UPDATE ON recoveries
+BEGIN SELECT RAISE(ABORT, 'append-only: recoveries rows are never updated'); END;
+CREATE TRIGGER recoveries_no_delete BEFORE DELETE ON recoveries
+BEGIN SELECT RAISE(ABORT, 'append-only: recoveries rows are never deleted'); END;
+CREATE TRIGGER postings_no_update BEFORE UPDATE ON postings
+BEGIN SELECT RAISE(ABORT, 'append-only: postings rows are never updated'); END;
+CREATE TRIGGER postings_no_delete BEFORE DELETE ON postings
+BEGIN SELECT RAISE(ABORT, 'append-only: postings rows are never deleted'); END;
+CREATE TRIGGER posting_lines_no_update BEFORE UPDATE ON posting_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: posting_lines rows are never updated'); END;
+CREATE TRIGGER posting_lines_no_delete BEFORE DELETE ON posting_lines
+BEGIN SELECT RAISE(ABORT, 'append-only: posting_lines rows are never deleted'); END;
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{{1, kVersion1}, {2, kVersion2}}};
 
 }  // namespace
 

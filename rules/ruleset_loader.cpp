@@ -36,6 +36,7 @@ class SpecReader {
 
   // Question index → option-set index, for questions whose options come from a set.
   const std::map<std::size_t, std::size_t>& set_of_question() const { return set_of_question_; }
+  FinanceConfig take_finance() { return std::move(finance_); }
 
  private:
   void read_settings(const toml::table& root);
@@ -46,6 +47,11 @@ class SpecReader {
   engine::OptionSpec read_option(const toml::table& table, const std::string& at);
   void read_questions(const toml::table& root);
   engine::QuestionSpec read_question(const toml::table& table, std::size_t index);
+  void read_finance(const toml::table& root);
+  void read_accounts(const toml::table& finance, std::string_view key,
+                     const std::vector<std::string>& allowed,
+                     std::map<std::string, std::string, std::less<>>& accounts);
+  void check_accounts_apart(const toml::table& finance);
 
   TomlReader reader_;
   SourceMap& map_;
@@ -58,17 +64,19 @@ class SpecReader {
   };
   std::vector<OptionSet> option_sets_;
   std::map<std::size_t, std::size_t> set_of_question_;
+  FinanceConfig finance_;
 };
 
 engine::RulesetSpec SpecReader::read(const toml::table& root) {
   reader_.check_keys(root, "",
                      {"name", "version", "effective_from", "currency", "rounding", "hourly_rate",
                       "upper_limit", "instalment_period_weeks", "adjustment_tolerance_percent",
-                      "interventions", "option_sets", "questions"});
+                      "interventions", "option_sets", "questions", "finance"});
   read_settings(root);
   read_interventions(root);
   read_option_sets(root);
   read_questions(root);
+  read_finance(root);
   for (const OptionSet& set : option_sets_) {
     if (!set.used) {
       reader_.error_at(*set.node,
@@ -251,6 +259,78 @@ engine::QuestionSpec SpecReader::read_question(const toml::table& table, std::si
   return question;
 }
 
+// [finance] is optional and so is each of its keys (rules/finance.h has the defaults).
+void SpecReader::read_finance(const toml::table& root) {
+  if (!root.contains("finance")) return;
+  const toml::table* finance = reader_.table(root, "", "finance");
+  if (finance == nullptr) return;
+  reader_.check_keys(*finance, "finance",
+                     {"cost_centre", "expenditure_accounts", "creditor_accounts"});
+  if (finance->contains("cost_centre")) {
+    if (auto text = reader_.string(*finance, "finance", "cost_centre")) {
+      if (auto problem = account_name_problem(*text);
+          problem || text->size() > 64 || text->find(',') != std::string::npos) {
+        reader_.error_at(*finance->get("cost_centre"),
+                         "finance.cost_centre must be 1 to 64 bytes of printable text without "
+                         "',', ';', '  ' or a leading '(' or '['");
+      } else {
+        finance_.cost_centre = *text;
+      }
+    }
+  }
+  std::vector<std::string> types;
+  for (const engine::InterventionSpec& type : spec_.interventions) types.push_back(type.key);
+  read_accounts(*finance, "expenditure_accounts", types, finance_.expenditure_accounts);
+  read_accounts(*finance, "creditor_accounts", {kHeldAs.begin(), kHeldAs.end()},
+                finance_.creditor_accounts);
+  check_accounts_apart(*finance);
+}
+
+void SpecReader::read_accounts(const toml::table& finance, std::string_view key,
+                               const std::vector<std::string>& allowed,
+                               std::map<std::string, std::string, std::less<>>& accounts) {
+  if (!finance.contains(key)) return;
+  const std::string at = join_path("finance", key);
+  const toml::table* table = reader_.table(finance, "finance", key);
+  if (table == nullptr) return;
+  std::string allowed_text;
+  for (const std::string& name : allowed) allowed_text += (allowed_text.empty() ? "" : ", ") + name;
+  map_.record(at, position_of(table->source()));
+  for (auto&& [name, node] : *table) {
+    const std::string path = join_path(at, name.str());
+    map_.record(path, position_of(node.source()));
+    if (std::find(allowed.begin(), allowed.end(), name.str()) == allowed.end()) {
+      reader_.error(position_of(name.source()), fmt::format("unknown key '{}' in {}; allowed: {}",
+                                                            name.str(), at, allowed_text));
+      continue;
+    }
+    const auto* value = node.as_string();
+    if (value == nullptr) {
+      reader_.error_at(node, fmt::format("{} must be a string (an account name)", path));
+      continue;
+    }
+    if (auto problem = account_name_problem(value->get())) {
+      reader_.error_at(node, fmt::format("{}: {}", path, *problem));
+      continue;
+    }
+    accounts.emplace(std::string(name.str()), value->get());
+  }
+}
+
+// The ledger tells spend from liability by the account, so they must never coincide.
+void SpecReader::check_accounts_apart(const toml::table& finance) {
+  for (const engine::InterventionSpec& type : spec_.interventions) {
+    const std::string expenditure = finance_.expenditure_account(type.key);
+    for (std::string_view held_as : kHeldAs) {
+      if (finance_.creditor_account(held_as) == expenditure) {
+        reader_.error_at(finance, fmt::format("account '{}' is both the expenditure account of {} "
+                                              "and the creditor account of {}",
+                                              expenditure, type.key, held_as));
+      }
+    }
+  }
+}
+
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos;
        at = text.find(from, at + to.size())) {
@@ -315,7 +395,7 @@ Loaded<LoadedRuleset> load_ruleset_text(std::string bytes, std::string source) {
   if (!created.ok()) throw std::logic_error("a validated rule set was refused by Ruleset::create");
   std::string id = sha256_hex(bytes);
   return LoadedRuleset{std::move(created).value(), std::move(id), std::move(bytes),
-                       std::move(source)};
+                       std::move(source), reader.take_finance()};
 }
 
 Loaded<LoadedRuleset> load_ruleset_file(const std::filesystem::path& path) {

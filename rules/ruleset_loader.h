@@ -2,8 +2,9 @@
 //
 // Loading checks everything — TOML syntax, unknown keys, types, decimal precision of
 // money and hours, and then every rule of engine::validate — and reports every problem
-// with file:line:column. A loaded rule set carries its id: the lowercase hex SHA-256 of
-// the exact file bytes, so `sha256sum FILE` prints the same id.
+// with file:line:column. The optional [finance] table (rules/finance.h) is read too. A loaded rule
+// set carries its id: the lowercase hex SHA-256 of the exact file bytes, so `sha256sum FILE` prints
+// the same id.
 #pragma once
 
 #include <filesystem>
@@ -12,14 +13,16 @@
 
 #include "engine/ruleset.h"
 #include "rules/diagnostic.h"
+#include "rules/finance.h"
 
 namespace hsg::rules {
 
 struct LoadedRuleset {
   engine::Ruleset ruleset;
-  std::string id;      // SHA-256 of `bytes`, lowercase hex
-  std::string bytes;   // the exact file content
-  std::string source;  // file name used in diagnostics
+  std::string id;         // SHA-256 of `bytes`, lowercase hex
+  std::string bytes;      // the exact file content
+  std::string source;     // file name used in diagnostics
+  FinanceConfig finance;  // the [finance] table, defaults where absent (rules/finance.h)
 };
 
 // `source` names the text in diagnostics (usually its path).

@@ -9,20 +9,6 @@
 
 namespace hsg::test {
 
-namespace {
-
-std::string refusal(const std::filesystem::path& path, const std::string& sql) {
-  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-  try {
-    raw.exec(sql);
-  } catch (const SQLite::Exception& error) {
-    return error.what();
-  }
-  return "accepted";
-}
-
-}  // namespace
-
 TEST_CASE("every history table refuses UPDATE and DELETE") {
   TempDir dir;
   const auto path = dir.file("hsg.db");

@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+
 #include <stdexcept>
 
 #include "db/clients.h"
@@ -61,6 +64,16 @@ db::NewAllocation worked_example(const std::string& client_ref, const std::strin
           engine::allocate(ruleset, answers),
           R"({"total":"2405.00"})",
           "trace of the worked example"};
+}
+
+std::string refusal(const std::filesystem::path& path, const std::string& sql) {
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+  try {
+    raw.exec(sql);
+  } catch (const SQLite::Exception& error) {
+    return error.what();
+  }
+  return "accepted";
 }
 
 }  // namespace hsg::test

@@ -61,4 +61,8 @@ void add_client(db::Database& database, const std::string& ref);
 // The worked example of domain.md (indicative £2,405.00), for `client_ref`, ready to record.
 db::NewAllocation worked_example(const std::string& client_ref, const std::string& ruleset_id);
 
+// Runs `sql` on the file directly with SQLite, bypassing hsg: "accepted", or SQLite's
+// error (what a trigger or constraint said).
+std::string refusal(const std::filesystem::path& path, const std::string& sql);
+
 }  // namespace hsg::test

@@ -1,0 +1,344 @@
+// hsg grant start | end | review | recover | show | list: grants and their instalments.
+#include <fmt/core.h>
+
+#include <array>
+#include <charconv>
+
+#include "cli/answer_input.h"
+#include "cli/grant_plan.h"
+#include "cli/record_allocation.h"
+#include "cli/store_commands.h"
+#include "cli/store_options.h"
+#include "cli/subcommands.h"
+#include "cli/today.h"
+#include "db/grants.h"
+#include "db/write_transaction.h"
+#include "rules/finance.h"
+
+namespace hsg::cli {
+
+namespace {
+
+std::int64_t positive_id(const CommandLine& command_line, const char* name, const char* what) {
+  const std::string text = command_line.get<std::string>(name);
+  std::int64_t id = 0;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || id <= 0) {
+    command_line.fail(fmt::format("'{}' is not {} (a positive number)", text, what));
+  }
+  return id;
+}
+
+void add_grant_argument(CommandLine& command_line) {
+  command_line.add()("grant", po::value<std::string>()->required()->value_name("GRANT"),
+                     "grant id (as printed by hsg grant start)");
+  command_line.positional("grant", 1);
+}
+
+std::int64_t grant_id(const CommandLine& command_line) {
+  return positive_id(command_line, "grant", "a grant id");
+}
+
+engine::Date required_date(const CommandLine& command_line, const char* name) {
+  const std::string text = command_line.get<std::string>(name);
+  const auto date = engine::Date::parse(text);
+  if (!date) command_line.fail(fmt::format("--{} '{}' is not a date (YYYY-MM-DD)", name, text));
+  return *date;
+}
+
+engine::Date date_option(const CommandLine& command_line) {
+  std::optional<std::string> text;
+  if (command_line.has("date")) text = command_line.get<std::string>("date");
+  return date_or_today(text);
+}
+
+engine::Money amount_option(const CommandLine& command_line) {
+  const std::string text = command_line.get<std::string>("amount");
+  const engine::DecimalParse amount = engine::Money::parse_pence(text);
+  if (const auto* reason = std::get_if<std::string>(&amount)) {
+    command_line.fail(fmt::format("--amount '{}' {}", text, *reason));
+  }
+  return engine::Money::from_pence(std::get<std::int64_t>(amount));
+}
+
+std::string held_as_help() {
+  std::string text = "how the money is held:";
+  for (std::string_view held_as : rules::kHeldAs) text += fmt::format(" {}", held_as);
+  return text;
+}
+
+void write_end(std::ostream& out, std::int64_t id, const db::EndResult& end) {
+  out << fmt::format(
+      "Grant {} ended on {}: {} unposted instalment(s) due after it cancelled "
+      "(£{})\n",
+      id, end.end_on.to_string(), end.cancelled, end.cancelled_amount.to_grouped_string());
+  if (end.already_posted_after > 0) {
+    out << fmt::format(
+        "  {} instalment(s) due after {} were already posted and stay posted: money to come "
+        "back is a recovery (hsg grant recover {} --amount AMOUNT --reason TEXT)\n",
+        end.already_posted_after, end.end_on.to_string(), id);
+  }
+}
+
+int start(const Args& args, Io& io) {
+  CommandLine command_line(
+      "grant start",
+      {"hsg grant start ALLOC --start D --held-as direct_payment|managed_account|isf "
+       "[--provider NAME]",
+       "Turns an agreed (or, beyond tolerance, approved) allocation into a grant. The agreed\n"
+       "amount is shared across the intervention types in proportion to their indicative\n"
+       "amounts; each type is paid in advance, every instalment period of the rule set (4\n"
+       "weeks in medway) from the start date, pennies to the earliest instalments. One grant\n"
+       "per allocation; an individual service fund (isf) names its provider.",
+       "hsg grant start 1 --start 2025-02-03 --held-as direct_payment"});
+  command_line.add()("allocation", po::value<std::string>()->required()->value_name("ALLOC"),
+                     "allocation id (as printed by hsg allocate)");
+  command_line.positional("allocation", 1);
+  command_line.add()("start", po::value<std::string>()->required()->value_name("YYYY-MM-DD"),
+                     "the first instalment's due date")(
+      "held-as", po::value<std::string>()->required()->value_name("HOW"), held_as_help().c_str())(
+      "provider", po::value<std::string>()->value_name("NAME"),
+      "the provider holding an individual service fund");
+  add_write_options(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  GrantRequest request{positive_id(command_line, "allocation", "an allocation id"),
+                       required_date(command_line, "start"),
+                       command_line.get<std::string>("held-as"), std::nullopt};
+  if (command_line.has("provider")) request.provider = command_line.get<std::string>("provider");
+  db::Database database = open_database(command_line);
+  const db::Stamp stamp = stamp_of(command_line);
+  StoredRulesets rulesets(database);
+  const db::NewGrant plan = plan_grant(database, rulesets, request);
+  const std::int64_t id = unwrap(db::GrantRepository(database).start(stamp, plan));
+  io.out << fmt::format("Grant {} started for allocation {} on {}: £{} held as {}\n", id,
+                        request.allocation_id, request.start_on.to_string(),
+                        plan.agreed.to_grouped_string(), request.held_as);
+  for (const db::GrantIntervention& type : plan.interventions) {
+    std::int64_t count = 0;
+    for (const db::GrantInstalment& instalment : plan.instalments) {
+      if (instalment.intervention == type.intervention) ++count;
+    }
+    io.out << fmt::format("  {:<24} £{:>10}  {} instalment(s)\n", type.intervention,
+                          type.amount.to_grouped_string(), count);
+  }
+  return 0;
+}
+
+int end(const Args& args, Io& io) {
+  CommandLine command_line(
+      "grant end",
+      {"hsg grant end GRANT --reason TEXT [--date D]",
+       "Ends a grant on the date: every instalment due after it that is not yet posted is\n"
+       "cancelled (a cancellation record; nothing is edited or deleted). Instalments already\n"
+       "posted stay posted.",
+       "hsg grant end 1 --date 2025-03-31 --reason 'Moved out of the area'"});
+  add_grant_argument(command_line);
+  command_line.add()("date", po::value<std::string>()->value_name("YYYY-MM-DD"),
+                     "the last day of the grant (default: today)")(
+      "reason", po::value<std::string>()->required()->value_name("TEXT"), "why (mandatory)");
+  add_write_options(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  const std::int64_t id = grant_id(command_line);
+  const engine::Date date = date_option(command_line);
+  db::Database database = open_database(command_line);
+  write_end(io.out, id,
+            unwrap(db::GrantRepository(database).end(stamp_of(command_line), id, date,
+                                                     command_line.get<std::string>("reason"))));
+  return 0;
+}
+
+int review(const Args& args, Io& io) {
+  CommandLine command_line(
+      "grant review",
+      {"hsg grant review GRANT (--answers FILE | --answer AREA=OPTION ...) [--date D] "
+       "[--reason TEXT] [--rules ID]",
+       "A review is a new assessment: it records a new allocation for the grant's client\n"
+       "(under the rule set in force on the review date) and ends the old grant the day\n"
+       "before the review date, cancelling its unposted instalments due from the review date\n"
+       "on, so nothing is paid twice. The new allocation is agreed (and approved) as usual,\n"
+       "then started with hsg grant start, normally from the review date. All of it is one\n"
+       "write: if anything fails, nothing is recorded.",
+       "hsg grant review 1 --answers answers.toml --date 2025-04-28"});
+  add_grant_argument(command_line);
+  add_answer_options(command_line);
+  command_line.add()("date", po::value<std::string>()->value_name("YYYY-MM-DD"),
+                     "review date (default: today)")(
+      "reason", po::value<std::string>()->value_name("TEXT"),
+      "why the grant ends (default: 'review: new assessment')")(
+      "rules", po::value<std::string>()->value_name("ID"),
+      "id of a stored rule set (default: the one in force on the date)");
+  add_write_options(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  const std::int64_t id = grant_id(command_line);
+  const engine::Date date = date_option(command_line);
+  std::optional<std::string> ruleset_id;
+  if (command_line.has("rules")) ruleset_id = command_line.get<std::string>("rules");
+  const std::string reason = command_line.has("reason") ? command_line.get<std::string>("reason")
+                                                        : "review: new assessment";
+  db::Database database = open_database(command_line);
+  const db::Stamp stamp = stamp_of(command_line);
+  db::GrantRepository grants(database);
+  const db::GrantDetail old = unwrap(grants.get(id));
+  if (old.end) {
+    throw InputError(
+        fmt::format("grant {} already ended on {}; review its client with hsg "
+                    "allocate instead",
+                    id, old.end->end_on.to_string()));
+  }
+  StoredRulesets rulesets(database);
+  const rules::LoadedRuleset& ruleset = rulesets.choose(ruleset_id, date);
+  const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
+  auto transaction = unwrap(db::WriteTransaction::begin(database));
+  const RecordedAllocation recorded = record_allocation(
+      database, stamp, ruleset, NewAssessment{old.grant.client_ref, date, stamp.actor}, answers);
+  const db::EndResult ended =
+      unwrap(grants.end(stamp, id, date.plus_days(-1), reason, recorded.id));
+  unwrap(transaction.commit());
+  io.out << fmt::format("Allocation #{} recorded for client {}: indicative grant £{}\n",
+                        recorded.id, old.grant.client_ref,
+                        recorded.traced.allocation.total.to_grouped_string());
+  write_end(io.out, id, ended);
+  io.out << fmt::format(
+      "Next: agree allocation {} and start its grant from {} (hsg grant start "
+      "{} --start {} --held-as {})\n",
+      recorded.id, date.to_string(), recorded.id, date.to_string(), old.grant.held_as);
+  return 0;
+}
+
+int recover(const Args& args, Io& io) {
+  CommandLine command_line(
+      "grant recover",
+      {"hsg grant recover GRANT --amount AMOUNT --reason TEXT [--date D]",
+       "Records money returned (e.g. the unspent surplus of a direct payment) as its own\n"
+       "posting: debit the creditor account, credit the expenditure accounts in proportion\n"
+       "to the grant's type amounts. It may not exceed what the grant has paid less what was\n"
+       "already recovered.",
+       "hsg grant recover 1 --amount 120.00 --reason 'Unspent surplus' --date 2025-06-30"});
+  add_grant_argument(command_line);
+  command_line.add()("amount", po::value<std::string>()->required()->value_name("AMOUNT"),
+                     "amount returned in pounds, e.g. 120.00")(
+      "reason", po::value<std::string>()->required()->value_name("TEXT"), "why (mandatory)")(
+      "date", po::value<std::string>()->value_name("YYYY-MM-DD"),
+      "date of the recovery (default: today)");
+  add_write_options(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  const std::int64_t id = grant_id(command_line);
+  const engine::Money amount = amount_option(command_line);
+  const engine::Date date = date_option(command_line);
+  db::Database database = open_database(command_line);
+  const std::string posting = unwrap(db::GrantRepository(database).recover(
+      stamp_of(command_line), id, amount, date, command_line.get<std::string>("reason")));
+  io.out << fmt::format("Recovery {} posted on {}: £{} back from grant {}\n", posting,
+                        date.to_string(), amount.to_grouped_string(), id);
+  return 0;
+}
+
+void write_detail(std::ostream& out, const db::GrantDetail& detail) {
+  const db::Grant& grant = detail.grant;
+  out << fmt::format("Grant {} for client {} (allocation {}, agreement {})\n", grant.id,
+                     grant.client_ref, grant.allocation_id, grant.agreement_id)
+      << fmt::format("  started {}, held as {}{}\n", grant.start_on.to_string(), grant.held_as,
+                     grant.provider ? " by " + *grant.provider : "")
+      << fmt::format("  agreed £{}; cost centre {}; creditor account {}\n",
+                     grant.agreed.to_grouped_string(), grant.cost_centre, grant.creditor_account);
+  if (detail.end) {
+    out << fmt::format("  ended {} ({}{}): {}\n", detail.end->end_on.to_string(), detail.end->kind,
+                       detail.end->review_allocation_id
+                           ? fmt::format(", allocation {}", *detail.end->review_allocation_id)
+                           : "",
+                       detail.end->reason);
+  }
+  out << "\nTypes:\n";
+  for (const db::GrantIntervention& type : detail.interventions) {
+    out << fmt::format("  {:<24} {:>3} weeks  £{:>10}  {}\n", type.intervention, type.weeks,
+                       type.amount.to_grouped_string(), type.expenditure_account);
+  }
+  out << "\nInstalments:\n";
+  engine::Money scheduled;
+  engine::Money cancelled;
+  for (const db::InstalmentState& state : detail.instalments) {
+    const db::GrantInstalment& instalment = state.instalment;
+    out << fmt::format("  {:<24} {:>3}  {}  £{:>9}  {}{}\n", instalment.intervention,
+                       instalment.number, instalment.due_on.to_string(),
+                       instalment.amount.to_grouped_string(), db::to_string(state.status),
+                       state.posting_id ? " " + *state.posting_id : "");
+    if (state.status == db::InstalmentStatus::scheduled) scheduled += instalment.amount;
+    if (state.status == db::InstalmentStatus::cancelled) cancelled += instalment.amount;
+  }
+  if (!detail.recoveries.empty()) {
+    out << "\nRecoveries:\n";
+    for (const db::Recovery& recovery : detail.recoveries) {
+      out << fmt::format("  {:>3}  {}  £{:>9}  {}{}: {}\n", recovery.number,
+                         recovery.recovered_on.to_string(), recovery.amount.to_grouped_string(),
+                         recovery.posting_id, recovery.reversed ? " (reversed)" : "",
+                         recovery.reason);
+    }
+  }
+  out << fmt::format("\nPaid £{}, recovered £{}, still scheduled £{}, cancelled £{}\n",
+                     detail.paid.to_grouped_string(), detail.recovered.to_grouped_string(),
+                     scheduled.to_grouped_string(), cancelled.to_grouped_string());
+}
+
+int show(const Args& args, Io& io) {
+  CommandLine command_line(
+      "grant show",
+      {"hsg grant show GRANT",
+       "Shows a grant: how it is held and coded, each type's amount, every instalment with\n"
+       "its state (scheduled, posted, reversed or cancelled) and posting, recoveries, and\n"
+       "what has been paid and recovered.",
+       "hsg grant show 1"});
+  add_grant_argument(command_line);
+  add_database_option(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  db::Database database = open_database(command_line);
+  write_detail(io.out, unwrap(db::GrantRepository(database).get(grant_id(command_line))));
+  return 0;
+}
+
+int list(const Args& args, Io& io) {
+  CommandLine command_line(
+      "grant list",
+      {"hsg grant list [--active-on D]",
+       "Lists grants in id order; with --active-on, only those started on or before the date\n"
+       "and not ended before it.",
+       "hsg grant list --active-on 2025-03-01"});
+  command_line.add()("active-on", po::value<std::string>()->value_name("YYYY-MM-DD"),
+                     "only grants active on this date");
+  add_database_option(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  std::optional<engine::Date> active_on;
+  if (command_line.has("active-on")) active_on = required_date(command_line, "active-on");
+  db::Database database = open_database(command_line);
+  const auto grants = unwrap(db::GrantRepository(database).list(active_on));
+  io.out << fmt::format("{:>6}  {:<12} {:>6}  {:<10}  {:<15} {:>12}  {}\n", "grant", "client",
+                        "alloc", "start", "held as", "agreed", "ended");
+  for (const db::GrantSummary& summary : grants) {
+    const db::Grant& grant = summary.grant;
+    io.out << fmt::format("{:>6}  {:<12} {:>6}  {}  {:<15} {:>12}  {}\n", grant.id,
+                          grant.client_ref, grant.allocation_id, grant.start_on.to_string(),
+                          grant.held_as, grant.agreed.to_grouped_string(),
+                          summary.end ? summary.end->end_on.to_string() : "-");
+  }
+  return 0;
+}
+
+constexpr std::array kSubcommands{
+    Subcommand{"start", "start ALLOC --start D --held-as HOW",
+               "turn an agreed allocation into a grant and schedule its instalments", start},
+    Subcommand{"end", "end GRANT --reason TEXT [--date D]",
+               "end a grant, cancelling unposted instalments due after the date", end},
+    Subcommand{"review", "review GRANT (--answers FILE | --answer ...)",
+               "reassess the client and end the grant before the review date", review},
+    Subcommand{"recover", "recover GRANT --amount AMOUNT --reason TEXT",
+               "record money returned, as its own posting", recover},
+    Subcommand{"show", "show GRANT", "show a grant, its instalments and postings", show},
+    Subcommand{"list", "list [--active-on D]", "list grants", list},
+};
+
+}  // namespace
+
+int grant_command(const Args& args, Io& io) {
+  return run_subcommand("grant", kSubcommands, args, io);
+}
+
+}  // namespace hsg::cli

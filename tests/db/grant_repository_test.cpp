@@ -1,0 +1,124 @@
+// The grant and ledger repositories on a real file: what start() refuses, that every
+// new history table refuses UPDATE and DELETE, and posting is idempotent.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "db/audit_log.h"
+#include "db/decisions.h"
+#include "db/grants.h"
+#include "db/ledger.h"
+#include "tests/db/db_fixture.h"
+
+namespace hsg::test {
+
+namespace {
+
+using engine::Date;
+using engine::Money;
+
+Date date(const char* text) { return *Date::parse(text); }
+
+// The worked example agreed as assessed, and a schedule for it: 2 instalments of the
+// basic type only, the other types' shares given as single instalments.
+struct Agreed {
+  TempDir dir;
+  db::Database database = open_database(dir.file("hsg.db"));
+  db::NewGrant grant;
+  Agreed() {
+    const std::string ruleset_id = add_medway(database);
+    add_client(database, "C-1");
+    ok(db::AllocationRepository(database).record(stamp("alice"),
+                                                 worked_example("C-1", ruleset_id)));
+    const auto state = ok(db::DecisionRepository(database).agree(
+        stamp("alice"), 1, Money::from_pence(240500), "as assessed"));
+    grant = {1,
+             state.agreement->id,
+             date("2025-02-03"),
+             "direct_payment",
+             std::nullopt,
+             Money::from_pence(240500),
+             "HSG",
+             "liabilities:dp",
+             {{"short_term_intensive", 0, 12, Money::from_pence(177600), "expenses:i"},
+              {"short_term_basic", 1, 8, Money::from_pence(14800), "expenses:b"},
+              {"long_term_maintenance", 2, 52, Money::from_pence(48100), "expenses:m"}},
+             {{"short_term_intensive", 1, date("2025-02-03"), Money::from_pence(177600)},
+              {"short_term_basic", 1, date("2025-02-03"), Money::from_pence(7400)},
+              {"short_term_basic", 2, date("2025-03-03"), Money::from_pence(7400)},
+              {"long_term_maintenance", 1, date("2025-02-03"), Money::from_pence(48100)}}};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("grants: start refuses a schedule that does not add up") {
+  Agreed store;
+  db::GrantRepository grants(store.database);
+  auto wrong_total = store.grant;
+  wrong_total.interventions[0].amount = Money::from_pence(177599);
+  CHECK(grants.start(stamp("alice"), wrong_total).error().message ==
+        "cannot start a grant for allocation 1: its type amounts sum to 2404.99, not the agreed "
+        "2405.00");
+  auto short_instalments = store.grant;
+  short_instalments.instalments[2].amount = Money::from_pence(7399);
+  CHECK(grants.start(stamp("alice"), short_instalments).error().message ==
+        "cannot start a grant for allocation 1: the instalments of short_term_basic sum to "
+        "147.99, not its amount 148.00");
+  auto gap = store.grant;
+  gap.instalments[2].number = 3;
+  CHECK(grants.start(stamp("alice"), gap).error().message ==
+        "cannot start a grant for allocation 1: instalment 3 of short_term_basic is out of "
+        "order or not positive");
+  auto stale = store.grant;
+  stale.agreed = Money::from_pence(240000);
+  stale.interventions[0].amount = Money::from_pence(177100);
+  stale.instalments[0].amount = Money::from_pence(177100);
+  CHECK(grants.start(stamp("alice"), stale).error().message ==
+        "cannot start a grant for allocation 1: the latest agreement is 1 for 2405.00, not 1 "
+        "for 2400.00");
+  CHECK(ok(grants.start(stamp("alice"), store.grant)) == 1);
+  CHECK(ok(db::AuditLog(store.database).verify()).records_checked ==
+        12);  // 4 before, 1 + 3 + 4 now
+}
+
+TEST_CASE("grants: every grant and ledger table refuses UPDATE and DELETE") {
+  Agreed store;
+  ok(db::GrantRepository(store.database).start(stamp("alice"), store.grant));
+  ok(db::LedgerRepository(store.database).post_through(stamp("fin"), date("2025-02-03")));
+  ok(db::GrantRepository(store.database)
+         .recover(stamp("fin"), 1, Money::from_pence(100), date("2025-02-04"), "surplus"));
+  ok(db::GrantRepository(store.database).end(stamp("alice"), 1, date("2025-02-10"), "moved"));
+  const auto path = store.dir.file("hsg.db");
+  for (const std::string table :
+       {"grants", "grant_interventions", "instalments", "grant_ends", "instalment_cancellations",
+        "recoveries", "postings", "posting_lines"}) {
+    INFO(table);
+    REQUIRE(refusal(path, "SELECT 1 FROM " + table + " LIMIT 1") == "accepted");
+    CHECK(refusal(path, "UPDATE " + table + " SET rowid = rowid") ==
+          "append-only: " + table + " rows are never updated");
+    CHECK(refusal(path, "DELETE FROM " + table) ==
+          "append-only: " + table + " rows are never deleted");
+  }
+}
+
+TEST_CASE("ledger: posting through a date twice posts once") {
+  Agreed store;
+  ok(db::GrantRepository(store.database).start(stamp("alice"), store.grant));
+  db::LedgerRepository ledger(store.database);
+  const auto first = ok(ledger.post_through(stamp("fin"), date("2025-03-03")));
+  CHECK(first.posted == 4);
+  CHECK(first.already_posted == 0);
+  CHECK(first.posted_amount == Money::from_pence(240500));
+  const auto second = ok(ledger.post_through(stamp("fin"), date("2025-03-03")));
+  CHECK(second.posted == 0);
+  CHECK(second.already_posted == 4);
+  const auto balances = ok(ledger.balance(std::nullopt));
+  REQUIRE(balances.size() == 4);
+  CHECK(balances[0].account == "expenses:b");
+  CHECK(balances[0].balance_pence == 14800);
+  CHECK(balances[3].account == "liabilities:dp");
+  CHECK(balances[3].balance_pence == -240500);
+}
+
+}  // namespace hsg::test
