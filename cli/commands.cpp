@@ -31,7 +31,7 @@ constexpr std::array kCommands{
     Command{"approve", approve_command, "approve an agreed amount beyond tolerance"},
     Command{"reject", reject_command, "reject an agreed amount beyond tolerance"},
     Command{"show", show_command, "show a recorded allocation and its decisions"},
-    Command{"audit", audit_command, "read, verify or checkpoint the audit log"},
+    Command{"audit", audit_command, "read, verify, checkpoint or replay the audit log"},
     Command{"import", import_command, "record assessments in bulk from CSV"},
     Command{"generate", generate_command, "record a synthetic caseload"},
     Command{"grant", grant_command, "start, end, review or recover grants; show and list them"},
