@@ -25,10 +25,12 @@
 #include "db/grants.h"
 #include "db/write_transaction.h"
 #include "tests/bench/bench_caseload.h"
+#include "tests/bench/bench_measure.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using hsg::bench::Clock;
+using hsg::bench::seconds_since;
 
 struct Run {
   double seconds = 0;
@@ -53,10 +55,6 @@ Run run(const std::vector<std::string>& argv, const std::string& output) {
   rusage usage{};
   wait4(child, &status, 0, &usage);
   return {std::chrono::duration<double>(Clock::now() - started).count(), usage.ru_maxrss, status};
-}
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 constexpr const char* kEquivalentQuery =

@@ -35,20 +35,13 @@
 #include "db/clients.h"
 #include "db/rulesets.h"
 #include "db/write_transaction.h"
+#include "tests/bench/bench_measure.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
-}
+using hsg::bench::Clock;
+using hsg::bench::peak_rss_mib;
+using hsg::bench::seconds_since;
 
 template <typename T>
 T must(hsg::db::DbResult<T> result) {

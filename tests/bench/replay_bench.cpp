@@ -23,20 +23,13 @@
 #include "cli/replay_command.h"
 #include "db/allocations.h"
 #include "tests/bench/bench_caseload.h"
+#include "tests/bench/bench_measure.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
-}
+using hsg::bench::Clock;
+using hsg::bench::peak_rss_mib;
+using hsg::bench::seconds_since;
 
 double replay_all(hsg::db::Database& database, std::int64_t count) {
   std::ostringstream out;

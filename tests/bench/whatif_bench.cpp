@@ -28,20 +28,13 @@
 #include "rules/ruleset_loader.h"
 #include "rules/shipped.h"
 #include "tests/bench/bench_caseload.h"
+#include "tests/bench/bench_measure.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
-}
+using hsg::bench::Clock;
+using hsg::bench::peak_rss_mib;
+using hsg::bench::seconds_since;
 
 [[noreturn]] void fail(const std::string& message) {
   fmt::print(stderr, "whatif_bench: {}\n", message);
