@@ -2,15 +2,15 @@
 // ending and reviewing cancel only what is unposted, recoveries, and tampering named.
 #include <catch2/catch.hpp>
 
-#include "tests/cli/grant_store.h"
+#include "tests/cli/store_fixture.h"
 
-using hsg::test::GrantStore;
+using hsg::test::StoreFixture;
 
 namespace {
 
 const std::string kWorked = HSG_SOURCE_DIR "/docs/examples/worked-example.toml";
 
-void agree_and_start(const GrantStore& store, const std::string& amount = "2405.00") {
+void agree_and_start(const StoreFixture& store, const std::string& amount = "2405.00") {
   store.ok({"agree", "1", "--amount", amount, "--reason", "as assessed", "--actor", "asha"});
   store.ok({"grant", "start", "1", "--start", "2025-02-03", "--held-as", "direct_payment",
             "--actor", "asha"});
@@ -19,7 +19,7 @@ void agree_and_start(const GrantStore& store, const std::string& amount = "2405.
 }  // namespace
 
 TEST_CASE("grant: the worked example is paid 3 x 592.00, 2 x 74.00 and 13 x 37.00") {
-  GrantStore store;
+  StoreFixture store;
   store.ok({"agree", "1", "--amount", "2405.00", "--reason", "as assessed", "--actor", "asha"});
   const auto started = store.ok({"grant", "start", "1", "--start", "2025-02-03", "--held-as",
                                  "direct_payment", "--actor", "asha"});
@@ -41,7 +41,7 @@ TEST_CASE("grant: the worked example is paid 3 x 592.00, 2 x 74.00 and 13 x 37.0
 }
 
 TEST_CASE("grant: an agreed amount is shared in proportion, instalments sum to each share") {
-  GrantStore store;
+  StoreFixture store;
   agree_and_start(store, "2200.00");
   // 2,200.00 over 1,776 / 148 / 481: 1,624.62, 135.38, 440.00 (largest remainder).
   CHECK(
@@ -57,7 +57,7 @@ TEST_CASE("grant: an agreed amount is shared in proportion, instalments sum to e
 }
 
 TEST_CASE("grant: only an agreed or approved allocation starts, once, and isf needs a provider") {
-  GrantStore store;
+  StoreFixture store;
   const std::vector<std::string> start{"grant",          "start",      "1",
                                        "--start",        "2025-02-03", "--held-as",
                                        "direct_payment", "--actor",    "asha"};
@@ -89,7 +89,7 @@ TEST_CASE("grant: only an agreed or approved allocation starts, once, and isf ne
 }
 
 TEST_CASE("grant: ending cancels only unposted instalments due after the end date") {
-  GrantStore store;
+  StoreFixture store;
   agree_and_start(store);
   store.ok({"ledger", "post", "--through", "2025-03-03", "--actor", "finance"});
   // Post one instalment due after the end date early, by hand-free means: post through
@@ -119,7 +119,7 @@ TEST_CASE("grant: ending cancels only unposted instalments due after the end dat
 }
 
 TEST_CASE("grant: a review records a new allocation and ends the old grant the day before") {
-  GrantStore store;
+  StoreFixture store;
   agree_and_start(store);
   store.ok({"ledger", "post", "--through", "2025-03-03", "--actor", "finance"});
   const auto reviewed = store.ok(
@@ -148,7 +148,7 @@ TEST_CASE("grant: a review records a new allocation and ends the old grant the d
 }
 
 TEST_CASE("grant: a recovery is its own posting, never more than was paid") {
-  GrantStore store;
+  StoreFixture store;
   agree_and_start(store);
   store.ok({"ledger", "post", "--through", "2025-02-03", "--actor", "finance"});  // 703.00
   CHECK(store.refused({"grant", "recover", "1", "--amount", "703.01", "--reason", "surplus",
@@ -191,7 +191,7 @@ TEST_CASE("grant: a recovery is its own posting, never more than was paid") {
 }
 
 TEST_CASE("grant: an altered or unbalanced posting line is named") {
-  GrantStore store;
+  StoreFixture store;
   agree_and_start(store);
   store.ok({"ledger", "post", "--through", "2025-02-03", "--actor", "finance"});
   store.sql(
@@ -214,7 +214,7 @@ TEST_CASE("grant: an altered or unbalanced posting line is named") {
 }
 
 TEST_CASE("grant: a ledger row no audit event wrote is named by audit verify") {
-  GrantStore store;
+  StoreFixture store;
   agree_and_start(store);
   store.sql("INSERT INTO instalment_cancellations VALUES (1, 'short_term_basic', 2, 'sneaky');");
   const auto verified = store.run({"audit", "verify"});
@@ -225,7 +225,7 @@ TEST_CASE("grant: a ledger row no audit event wrote is named by audit verify") {
 }
 
 TEST_CASE("grant: list and --help") {
-  GrantStore store;
+  StoreFixture store;
   agree_and_start(store);
   store.ok({"grant", "end", "1", "--date", "2025-03-31", "--reason", "moved", "--actor", "a"});
   CHECK(store.ok({"grant", "list"}).out ==

@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <string>
 
-#include "tests/cli/grant_store.h"
+#include "tests/cli/store_fixture.h"
 
-using hsg::test::GrantStore;
+using hsg::test::StoreFixture;
 
 namespace {
 
@@ -28,7 +28,7 @@ std::pair<int, std::string> shell(const std::string& command) {
 }  // namespace
 
 TEST_CASE("ledger: hledger's balance of the exported journal equals hsg ledger balance") {
-  GrantStore store(false);
+  StoreFixture store(false);
   store.ok({"init", "--actor", "asha"});
   store.ok(
       {"generate", "--clients", "40", "--seed", "5", "--from", "2025-01-01", "--actor", "asha"});

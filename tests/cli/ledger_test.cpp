@@ -6,20 +6,20 @@
 #include <map>
 #include <sstream>
 
-#include "tests/cli/grant_store.h"
+#include "tests/cli/store_fixture.h"
 
-using hsg::test::GrantStore;
+using hsg::test::StoreFixture;
 
 namespace {
 
-void started(const GrantStore& store) {
+void started(const StoreFixture& store) {
   store.ok({"agree", "1", "--amount", "2405.00", "--reason", "as assessed", "--actor", "asha"});
   store.ok({"grant", "start", "1", "--start", "2025-02-03", "--held-as", "direct_payment",
             "--actor", "asha"});
 }
 
 // account → balance in pence, from `hsg ledger balance --format csv`.
-std::map<std::string, long long> balances(const GrantStore& store,
+std::map<std::string, long long> balances(const StoreFixture& store,
                                           const std::vector<std::string>& extra = {}) {
   std::vector<std::string> args{"ledger", "balance", "--format", "csv"};
   args.insert(args.end(), extra.begin(), extra.end());
@@ -41,7 +41,7 @@ std::map<std::string, long long> balances(const GrantStore& store,
 }  // namespace
 
 TEST_CASE("ledger: posting twice posts nothing twice, and says so") {
-  GrantStore store;
+  StoreFixture store;
   started(store);
   const auto first = store.ok({"ledger", "post", "--through", "2025-03-03", "--actor", "fin"});
   CHECK(first.out ==
@@ -58,7 +58,7 @@ TEST_CASE("ledger: posting twice posts nothing twice, and says so") {
 }
 
 TEST_CASE("ledger: CSV export is RFC 4180 with the issue's header, by date, to excluded") {
-  GrantStore store;
+  StoreFixture store;
   started(store);
   store.ok({"ledger", "post", "--through", "2025-03-03", "--actor", "fin"});
   store.ok({"grant", "recover", "1", "--amount", "10.00", "--reason", "surplus, \"returned\"",
@@ -111,7 +111,7 @@ TEST_CASE("ledger: CSV export is RFC 4180 with the issue's header, by date, to e
 }
 
 TEST_CASE("ledger: --output writes the whole file, debits equal credits for any range") {
-  GrantStore store;
+  StoreFixture store;
   started(store);
   store.ok({"ledger", "post", "--through", "2026-12-31", "--actor", "fin"});
   const std::string file = (store.dir() / "all.csv").string();
@@ -130,7 +130,7 @@ TEST_CASE("ledger: --output writes the whole file, debits equal credits for any 
 }
 
 TEST_CASE("ledger: balances, opening + period = closing, and a reversal nets to zero") {
-  GrantStore store;
+  StoreFixture store;
   started(store);
   store.ok({"ledger", "post", "--through", "2025-03-31", "--actor", "fin"});
   CHECK(store.ok({"ledger", "balance", "--as-of", "2025-03-03"}).out ==
@@ -178,7 +178,7 @@ TEST_CASE("ledger: balances, opening + period = closing, and a reversal nets to 
 }
 
 TEST_CASE("ledger: commitments by month and type, and spend against a budget") {
-  GrantStore store;
+  StoreFixture store;
   started(store);
   store.ok({"ledger", "post", "--through", "2025-03-31", "--actor", "fin"});
   store.ok({"grant", "end", "1", "--date", "2025-06-30", "--reason", "moved", "--actor", "a"});

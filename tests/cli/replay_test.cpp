@@ -5,42 +5,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/cli/run_process.h"
+#include "tests/cli/store_fixture.h"
 
 using hsg::test::ProcessResult;
-using hsg::test::TempDir;
 
 namespace {
 
-const std::string kWorked = HSG_SOURCE_DIR "/docs/examples/worked-example.toml";
 const std::string kMedwayId = "361aea731a074b34d87fe01481cd6e44630061e49e0c3d315995f1fcdfbd5c58";
 
 // A store with the worked example recorded as allocation 1 for C-1 (2025-01-15), then a
 // generated caseload of 200 (allocations 2..201, assessed from 2025-04-01 on).
-class Caseload {
+class Caseload : public hsg::test::StoreFixture {
  public:
-  Caseload() : db_((dir_ / "hsg.db").string()) {
-    ok({"init", "--actor", "asha"});
-    ok({"client", "add", "C-1", "--group", "older_people", "--actor", "asha"});
-    ok({"allocate", "C-1", "--answers", kWorked, "--date", "2025-01-15", "--actor", "asha"});
-    ok({"generate", "--clients", "200", "--seed", "11", "--actor", "asha"});
-  }
-  ProcessResult run(std::vector<std::string> args) const {
-    args.push_back("--db");
-    args.push_back(db_);
-    return hsg::test::run_hsg(args);
-  }
-  ProcessResult ok(const std::vector<std::string>& args) const {
-    ProcessResult result = run(args);
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    return result;
-  }
-  std::string sql(const std::string& query) const { return hsg::test::run_sqlite(db_, query); }
-
- private:
-  TempDir dir_;
-  std::string db_;
+  Caseload() { ok({"generate", "--clients", "200", "--seed", "11", "--actor", "asha"}); }
 };
 
 }  // namespace

@@ -1,4 +1,4 @@
-// A database for the grant and ledger end-to-end tests: the real hsg binary on a fresh
+// A database for end-to-end tests (grants, ledger, replay): the real hsg binary on a fresh
 // file, holding client C-1 and the worked example of domain.md as allocation 1.
 #pragma once
 
@@ -11,10 +11,10 @@
 
 namespace hsg::test {
 
-class GrantStore {
+class StoreFixture {
  public:
   // With `worked`: init, client C-1, allocation 1 (the worked example, 2025-01-15).
-  explicit GrantStore(bool worked = true) : db_((dir_ / "hsg.db").string()) {
+  explicit StoreFixture(bool worked = true) : db_((dir_ / "hsg.db").string()) {
     if (!worked) return;
     ok({"init", "--actor", "asha"});
     ok({"client", "add", "C-1", "--group", "Older people with support needs", "--actor", "asha"});
