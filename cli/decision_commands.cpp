@@ -10,6 +10,7 @@
 #include "cli/stored_outputs.h"
 #include "db/allocations.h"
 #include "db/decisions.h"
+#include "db/sha256.h"
 
 namespace hsg::cli {
 
@@ -134,7 +135,8 @@ int show_command(const Args& args, Io& io) {
   if (!answers.ok())
     throw InputError(fmt::format("allocation #{}: stored answers no longer resolve", id));
   const engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers.value());
-  if (stored_outputs_text(ruleset.ruleset, traced.allocation) != stored.outputs) {
+  if (db::sha256_hex(stored_outputs_text(ruleset.ruleset, traced.allocation)) !=
+      stored.outputs_sha256) {
     throw InputError(
         fmt::format("allocation #{}: the stored outputs differ from a recomputation; "
                     "run 'hsg audit verify'",

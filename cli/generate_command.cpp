@@ -2,6 +2,7 @@
 // the same path as hsg client add and hsg allocate, in one transaction.
 #include <fmt/core.h>
 
+#include "cli/allocation_pipeline.h"
 #include "cli/caseload_generator.h"
 #include "cli/progress.h"
 #include "cli/record_allocation.h"
@@ -11,6 +12,17 @@
 #include "db/write_transaction.h"
 
 namespace hsg::cli {
+
+namespace {
+
+// A generated case with the rule set in force on its date and its answers under it.
+struct PlannedCase {
+  GeneratedCase generated;
+  const rules::LoadedRuleset* ruleset = nullptr;
+  engine::Answers answers;
+};
+
+}  // namespace
 
 int generate_command(const Args& args, Io& io) {
   CommandLine command_line(
@@ -42,19 +54,33 @@ int generate_command(const Args& args, Io& io) {
   db::ClientRepository clients(database);
   Progress progress(io.err, io.interactive, "generating", count);
   engine::Money total;
-  for (std::int64_t i = 1; i <= count; ++i) {
-    const GeneratedCase generated = generator.next();
-    unwrap(clients.add(
-        stamp, {generated.client_ref, generated.group_key, generated.asc_funded, std::nullopt}));
-    const rules::LoadedRuleset& ruleset = rulesets.choose(std::nullopt, generated.assessed_on);
-    auto answers = engine::Answers::from_indices(ruleset.ruleset, generated.options);
-    if (!answers.ok()) command_line.fail("the rule sets of the year do not share their questions");
-    const RecordedAllocation recorded = record_allocation(
-        database, stamp, ruleset, {generated.client_ref, generated.assessed_on, generated.assessor},
-        answers.value());
-    total += recorded.traced.allocation.total;
-    progress.update(i);
-  }
+  std::int64_t generated_count = 0;
+  std::int64_t done = 0;
+  record_pipelined<PlannedCase>(
+      [&]() -> std::optional<PlannedCase> {
+        if (generated_count == count) return std::nullopt;
+        ++generated_count;
+        GeneratedCase generated = generator.next();
+        const rules::LoadedRuleset& ruleset = rulesets.choose(std::nullopt, generated.assessed_on);
+        auto answers = engine::Answers::from_indices(ruleset.ruleset, generated.options);
+        if (!answers.ok()) {
+          command_line.fail("the rule sets of the year do not share their questions");
+        }
+        return PlannedCase{std::move(generated), &ruleset, answers.value()};
+      },
+      [](const PlannedCase& planned) {
+        const GeneratedCase& generated = planned.generated;
+        return prepare_allocation(*planned.ruleset,
+                                  {generated.client_ref, generated.assessed_on, generated.assessor},
+                                  planned.answers);
+      },
+      [&](const PlannedCase& planned, PreparedAllocation prepared) {
+        const GeneratedCase& generated = planned.generated;
+        unwrap(clients.add(stamp, {generated.client_ref, generated.group_key, generated.asc_funded,
+                                   std::nullopt}));
+        total += store_allocation(database, stamp, std::move(prepared)).traced.allocation.total;
+        progress.update(++done);
+      });
   unwrap(transaction.commit());
   progress.finish();
   io.out << fmt::format("generated {} clients with one allocation each; indicative total £{}\n",

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 
+#include "cli/allocation_pipeline.h"
 #include "cli/csv_reader.h"
 #include "cli/progress.h"
 #include "cli/record_allocation.h"
@@ -169,11 +170,19 @@ int import_command(const Args& args, Io& io) {
   db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin(database));
   Progress progress(io.err, io.interactive, "importing", static_cast<std::int64_t>(rows.size()));
   std::int64_t done = 0;
-  for (const ImportRow& row : rows) {
-    auto answers = engine::Answers::from_indices(row.ruleset->ruleset, row.options);
-    record_allocation(database, stamp, *row.ruleset, row.assessment, answers.value());
-    progress.update(++done);
-  }
+  record_pipelined<const ImportRow*>(
+      [&, row = rows.begin()]() mutable -> std::optional<const ImportRow*> {
+        if (row == rows.end()) return std::nullopt;
+        return &*row++;
+      },
+      [](const ImportRow* row) {
+        const auto answers = engine::Answers::from_indices(row->ruleset->ruleset, row->options);
+        return prepare_allocation(*row->ruleset, row->assessment, answers.value());
+      },
+      [&](const ImportRow*, PreparedAllocation prepared) {
+        store_allocation(database, stamp, std::move(prepared));
+        progress.update(++done);
+      });
   unwrap(transaction.commit());
   progress.finish();
   io.out << fmt::format("imported {} assessments from {}\n", rows.size(), path);

@@ -6,6 +6,7 @@
 #include "cli/stored_outputs.h"
 #include "db/allocations.h"
 #include "db/rulesets.h"
+#include "db/sha256.h"
 #include "engine/version.h"
 
 namespace hsg::cli {
@@ -31,28 +32,42 @@ const rules::LoadedRuleset& StoredRulesets::choose(const std::optional<std::stri
   return load(stored.info.id, stored.bytes);
 }
 
-RecordedAllocation record_allocation(db::Database& database, const db::Stamp& stamp,
-                                     const rules::LoadedRuleset& ruleset,
-                                     const NewAssessment& assessment,
-                                     const engine::Answers& answers) {
-  RecordedAllocation recorded{0, engine::allocate_traced(ruleset.ruleset, answers)};
-  // The trace is stored as its SHA-256: replay recomputes it exactly from the inputs.
-  db::NewAllocation allocation{assessment.client_ref,
-                               assessment.date,
-                               assessment.assessor,
-                               ruleset.id,
-                               std::string(engine::kEngineVersion),
-                               {},
-                               recorded.traced.allocation,
-                               stored_outputs_text(ruleset.ruleset, recorded.traced.allocation),
-                               stored_trace_text(ruleset.ruleset, recorded.traced.trace)};
+PreparedAllocation prepare_allocation(const rules::LoadedRuleset& ruleset,
+                                      const NewAssessment& assessment,
+                                      const engine::Answers& answers) {
+  engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers);
+  // The outputs and the trace are stored as their SHA-256: replay recomputes them exactly.
+  db::NewAllocation allocation{
+      assessment.client_ref,
+      assessment.date,
+      assessment.assessor,
+      ruleset.id,
+      std::string(engine::kEngineVersion),
+      {},
+      traced.allocation,
+      db::sha256_hex(stored_outputs_text(ruleset.ruleset, traced.allocation)),
+      db::sha256_hex(stored_trace_text(ruleset.ruleset, traced.trace))};
   const engine::RulesetSpec& spec = ruleset.ruleset.spec();
+  allocation.answers.reserve(spec.questions.size());
   for (std::size_t q = 0; q < spec.questions.size(); ++q) {
     allocation.answers.push_back(
         {spec.questions[q].id, spec.questions[q].options[answers.option(q)].id});
   }
-  recorded.id = unwrap(db::AllocationRepository(database).record(stamp, allocation));
-  return recorded;
+  return {std::move(traced), unwrap(db::CheckedAllocation::check(allocation))};
+}
+
+RecordedAllocation store_allocation(db::Database& database, const db::Stamp& stamp,
+                                    PreparedAllocation prepared) {
+  const std::int64_t id =
+      unwrap(db::AllocationRepository(database).record(stamp, prepared.allocation));
+  return {id, std::move(prepared.traced)};
+}
+
+RecordedAllocation record_allocation(db::Database& database, const db::Stamp& stamp,
+                                     const rules::LoadedRuleset& ruleset,
+                                     const NewAssessment& assessment,
+                                     const engine::Answers& answers) {
+  return store_allocation(database, stamp, prepare_allocation(ruleset, assessment, answers));
 }
 
 }  // namespace hsg::cli

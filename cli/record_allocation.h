@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "db/allocations.h"
 #include "db/database.h"
 #include "db/stamp.h"
 #include "engine/allocate.h"
@@ -41,6 +42,22 @@ struct RecordedAllocation {
   engine::TracedAllocation traced;
 };
 
+// An allocation computed and ready to write: everything that needs no database (the
+// engine, the stored texts and their hashes), so that it can be done on another thread
+// while earlier allocations are being written (cli/allocation_pipeline.h).
+struct PreparedAllocation {
+  engine::TracedAllocation traced;
+  db::CheckedAllocation allocation;
+};
+
+PreparedAllocation prepare_allocation(const rules::LoadedRuleset& ruleset,
+                                      const NewAssessment& assessment,
+                                      const engine::Answers& answers);
+
+RecordedAllocation store_allocation(db::Database& database, const db::Stamp& stamp,
+                                    PreparedAllocation prepared);
+
+// prepare_allocation then store_allocation.
 RecordedAllocation record_allocation(db::Database& database, const db::Stamp& stamp,
                                      const rules::LoadedRuleset& ruleset,
                                      const NewAssessment& assessment,

@@ -30,54 +30,10 @@ void add_if_different(std::vector<FieldDifference>& out, std::string field,
   }
 }
 
-std::string missing_or(const json* value) { return value == nullptr ? "(absent)" : value->dump(); }
-
-// Walks both values in step; objects by key (in key order), arrays by index.
-void diff(const std::string& path, const json* stored, const json* replayed,
-          std::vector<FieldDifference>& out) {
-  if (stored != nullptr && replayed != nullptr && stored->type() == replayed->type()) {
-    if (stored->is_object()) {
-      for (const auto& [key, value] : stored->items()) {
-        const auto other = replayed->find(key);
-        diff(path.empty() ? key : path + "." + key, &value,
-             other == replayed->end() ? nullptr : &*other, out);
-      }
-      for (const auto& [key, value] : replayed->items()) {
-        if (!stored->contains(key))
-          diff(path.empty() ? key : path + "." + key, nullptr, &value, out);
-      }
-      return;
-    }
-    if (stored->is_array()) {
-      const std::size_t count = std::max(stored->size(), replayed->size());
-      for (std::size_t i = 0; i < count; ++i) {
-        diff(fmt::format("{}[{}]", path, i), i < stored->size() ? &(*stored)[i] : nullptr,
-             i < replayed->size() ? &(*replayed)[i] : nullptr, out);
-      }
-      return;
-    }
-    if (*stored == *replayed) return;
-  }
-  out.push_back({path, missing_or(stored), missing_or(replayed)});
-}
-
 }  // namespace
 
 bool ReplayResult::engine_changed() const {
   return stored_engine_version != engine::kEngineVersion;
-}
-
-std::vector<FieldDifference> outputs_differences(const std::string& stored,
-                                                 const std::string& replayed) {
-  std::vector<FieldDifference> out;
-  const json stored_json = json::parse(stored, nullptr, false);
-  const json replayed_json = json::parse(replayed, nullptr, false);
-  if (stored_json.is_discarded() || replayed_json.is_discarded()) {
-    add_if_different(out, "outputs", stored, replayed);
-    return out;
-  }
-  diff("outputs", &stored_json, &replayed_json, out);
-  return out;
 }
 
 const ReplayRuleset& ReplayRulesets::get(const std::string& id) {
@@ -121,12 +77,8 @@ ReplayResult replay_allocation(const db::StoredAllocation& stored, const ReplayR
                    totals.upper_limit.pence());
   add_if_different(out, "total_pence", stored.total.pence(), totals.total.pence());
   add_if_different(out, "cap_applied", stored.cap_applied ? 1 : 0, totals.cap_applied ? 1 : 0);
-  const std::string outputs = stored_outputs_text(rules.ruleset, totals);
-  if (outputs != stored.outputs) {
-    for (FieldDifference& difference : outputs_differences(stored.outputs, outputs)) {
-      out.push_back(std::move(difference));
-    }
-  }
+  add_if_different(out, "outputs_sha256", stored.outputs_sha256,
+                   db::sha256_hex(stored_outputs_text(rules.ruleset, totals)));
   add_if_different(out, "trace_sha256", stored.trace_sha256,
                    db::sha256_hex(stored_trace_text(rules.ruleset, traced.trace)));
   return result;

@@ -3,9 +3,8 @@
 // A Replayer takes a stored allocation, loads the rule set stored under its id (checking
 // that the stored bytes still hash to that id), resolves the stored answers, runs the
 // engine again and compares every stored output with the recomputation: the total
-// columns, every field of the stored outputs JSON (by path, such as
-// `interventions[0].amount`), and the SHA-256 of the trace. Nothing but the store and
-// the engine is consulted: no default rule set, no clock. Each rule set is loaded once.
+// columns, the SHA-256 of every output's text and the SHA-256 of the trace. Nothing but the store
+// and the engine is consulted: no default rule set, no clock. Each rule set is loaded once.
 //
 // The engine version that computed the stored allocation is reported next to the
 // current one, so a difference after an engine upgrade reads as such, not as tampering.
@@ -24,7 +23,7 @@
 namespace hsg::cli {
 
 struct FieldDifference {
-  std::string field;     // a column (total_pence), an outputs path, or "trace_sha256"
+  std::string field;     // a column: total_pence, outputs_sha256, trace_sha256 …
   std::string stored;    // as stored, in JSON notation
   std::string replayed;  // as recomputed, in the same notation
 };
@@ -73,10 +72,5 @@ class Replayer {
  private:
   ReplayRulesets rulesets_;
 };
-
-// Every field where two outputs texts (JSON objects) differ, by path; the texts as a
-// whole if either is not JSON.
-std::vector<FieldDifference> outputs_differences(const std::string& stored,
-                                                 const std::string& replayed);
 
 }  // namespace hsg::cli

@@ -1,6 +1,7 @@
 #include "db/allocations.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <charconv>
@@ -17,9 +18,10 @@ namespace hsg::db {
 
 namespace {
 
-#define HSG_ALLOCATION_COLUMNS                                                   \
-  "id, client_ref, assessed_on, assessor, ruleset_id, engine_version, answers, " \
-  "calculated_total_pence, upper_limit_pence, total_pence, cap_applied, outputs, trace_sha256"
+#define HSG_ALLOCATION_COLUMNS                                                            \
+  "id, client_ref, assessed_on, assessor, ruleset_id, engine_version, answers, "          \
+  "calculated_total_pence, upper_limit_pence, total_pence, cap_applied, outputs_sha256, " \
+  "trace_sha256"
 
 constexpr char kSelectById[] = "SELECT " HSG_ALLOCATION_COLUMNS " FROM allocations WHERE id = ?1";
 constexpr char kSelectByClient[] = "SELECT " HSG_ALLOCATION_COLUMNS
@@ -37,14 +39,13 @@ constexpr char kCountInRange[] =
 constexpr char kSelectLatest[] =
     "SELECT a.id, a.client_ref, a.assessed_on, a.assessor, a.ruleset_id, a.engine_version, "
     "a.answers, a.calculated_total_pence, a.upper_limit_pence, a.total_pence, a.cap_applied, "
-    "a.outputs, a.trace_sha256, c.client_group FROM clients c JOIN allocations a ON a.id = "
+    "a.outputs_sha256, a.trace_sha256, c.client_group FROM clients c JOIN allocations a ON a.id = "
     "(SELECT b.id FROM allocations b WHERE b.client_ref = c.ref AND b.assessed_on <= ?1 "
     "ORDER BY b.assessed_on DESC, b.id DESC LIMIT 1) "
     "WHERE (?2 IS NULL OR c.client_group = ?2) ORDER BY c.ref";
 constexpr char kInsert[] = "INSERT INTO allocations (" HSG_ALLOCATION_COLUMNS
                            ") VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr char kClientExists[] = "SELECT 1 FROM clients WHERE ref = ?1";
-constexpr char kRulesetExists[] = "SELECT 1 FROM rulesets WHERE id = ?1";
 
 #undef HSG_ALLOCATION_COLUMNS
 
@@ -61,7 +62,7 @@ struct Row {
   std::int64_t upper_limit_pence = 0;
   std::int64_t total_pence = 0;
   std::int64_t cap_applied = 0;
-  std::string outputs;
+  std::string outputs_sha256;
   std::string trace_sha256;
 };
 
@@ -73,9 +74,7 @@ Row read_row(SQLite::Statement& row) {
           row.getColumn(12).getString()};
 }
 
-// The outputs (about 750 bytes of JSON, derived from the answers and the rule set) are
-// committed to by their SHA-256 rather than copied: holding them twice doubled what
-// recording an allocation writes. docs/auditor.md states this rule.
+// Every column, in canonical JSON (docs/auditor.md).
 std::string payload_of(const Row& row) {
   return CanonicalObject()
       .add("id", row.id)
@@ -89,7 +88,7 @@ std::string payload_of(const Row& row) {
       .add("upper_limit_pence", row.upper_limit_pence)
       .add("total_pence", row.total_pence)
       .add("cap_applied", row.cap_applied)
-      .add("outputs_sha256", sha256_hex(row.outputs))
+      .add("outputs_sha256", row.outputs_sha256)
       .add("trace_sha256", row.trace_sha256)
       .str();
 }
@@ -112,7 +111,7 @@ StoredAllocation to_stored(Row row) {
                           engine::Money::from_pence(row.upper_limit_pence),
                           engine::Money::from_pence(row.total_pence),
                           row.cap_applied != 0,
-                          std::move(row.outputs),
+                          std::move(row.outputs_sha256),
                           std::move(row.trace_sha256)};
   for (auto& [area, option] : *answers) {
     stored.answers.push_back({std::move(area), std::move(option)});
@@ -145,6 +144,12 @@ std::optional<std::string> totals_problem(const engine::Allocation& allocation) 
   return std::nullopt;
 }
 
+bool is_sha256_hex(std::string_view text) {
+  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
 std::optional<std::string> new_allocation_problem(const NewAllocation& allocation) {
   if (auto problem = client_ref_problem(allocation.client_ref)) return problem;
   if (auto problem = one_line_problem("assessor", allocation.assessor, 200)) return problem;
@@ -152,7 +157,8 @@ std::optional<std::string> new_allocation_problem(const NewAllocation& allocatio
   if (auto problem = one_line_problem("engine version", allocation.engine_version, 64)) {
     return problem;
   }
-  if (allocation.outputs.empty()) return "its outputs are empty";
+  if (!is_sha256_hex(allocation.outputs_sha256)) return "its outputs hash is not a SHA-256";
+  if (!is_sha256_hex(allocation.trace_sha256)) return "its trace hash is not a SHA-256";
   if (auto problem = answers_problem(allocation.answers)) return problem;
   return totals_problem(allocation.allocation);
 }
@@ -176,32 +182,14 @@ Row row_of(const NewAllocation& allocation) {
           totals.upper_limit.pence(),
           totals.total.pence(),
           totals.cap_applied ? 1 : 0,
-          allocation.outputs,
-          sha256_hex(allocation.trace)};
+          allocation.outputs_sha256,
+          allocation.trace_sha256};
 }
 
 bool exists(Connection& connection, const char* sql, const std::string& key) {
   auto select = connection.statement(sql);
   select->bindNoCopy(1, key);
   return select->executeStep();
-}
-
-std::int64_t insert(Connection& connection, const Row& row) {
-  auto statement = connection.statement(kInsert);
-  statement->bindNoCopy(1, row.client_ref);
-  statement->bindNoCopy(2, row.assessed_on);
-  statement->bindNoCopy(3, row.assessor);
-  statement->bindNoCopy(4, row.ruleset_id);
-  statement->bindNoCopy(5, row.engine_version);
-  statement->bindNoCopy(6, row.answers);
-  statement->bind(7, row.calculated_total_pence);
-  statement->bind(8, row.upper_limit_pence);
-  statement->bind(9, row.total_pence);
-  statement->bind(10, row.cap_applied);
-  statement->bindNoCopy(11, row.outputs);
-  statement->bindNoCopy(12, row.trace_sha256);
-  statement->exec();
-  return connection.sqlite.getLastInsertRowid();
 }
 
 std::optional<Row> find(Connection& connection, std::int64_t id) {
@@ -222,24 +210,88 @@ std::optional<std::string> stored_allocation_payload(Connection& connection, std
   return payload_of(*row);
 }
 
+DbResult<CheckedAllocation> CheckedAllocation::check(const NewAllocation& allocation) {
+  if (auto problem = new_allocation_problem(allocation)) {
+    return DbError{fmt::format("cannot record the allocation for client {}: {}",
+                               allocation.client_ref, *problem)};
+  }
+  Row row = row_of(allocation);
+  // Rendered with id 0, then cut around it: the members are sorted by key and every
+  // string value escapes its quotes, so `,"id":0,` occurs exactly once, as the member.
+  const std::string payload = payload_of(row);
+  constexpr std::string_view kIdMember = ",\"id\":0,";
+  const std::size_t at = payload.find(kIdMember);
+  if (at == std::string::npos) throw std::logic_error("allocation payload without its id");
+  CheckedAllocation checked;
+  checked.client_ref_ = std::move(row.client_ref);
+  checked.assessed_on_ = std::move(row.assessed_on);
+  checked.assessor_ = std::move(row.assessor);
+  checked.ruleset_id_ = std::move(row.ruleset_id);
+  checked.engine_version_ = std::move(row.engine_version);
+  checked.answers_ = std::move(row.answers);
+  checked.calculated_total_pence_ = row.calculated_total_pence;
+  checked.upper_limit_pence_ = row.upper_limit_pence;
+  checked.total_pence_ = row.total_pence;
+  checked.cap_applied_ = row.cap_applied;
+  checked.outputs_sha256_ = std::move(row.outputs_sha256);
+  checked.trace_sha256_ = std::move(row.trace_sha256);
+  checked.payload_before_id_ = payload.substr(0, at + kIdMember.size() - 2);
+  checked.payload_after_id_ = payload.substr(at + kIdMember.size() - 1);
+  return checked;
+}
+
+std::int64_t CheckedAllocation::insert(Connection& connection) const {
+  auto statement = connection.statement(kInsert);
+  statement->bindNoCopy(1, client_ref_);
+  statement->bindNoCopy(2, assessed_on_);
+  statement->bindNoCopy(3, assessor_);
+  statement->bindNoCopy(4, ruleset_id_);
+  statement->bindNoCopy(5, engine_version_);
+  statement->bindNoCopy(6, answers_);
+  statement->bind(7, calculated_total_pence_);
+  statement->bind(8, upper_limit_pence_);
+  statement->bind(9, total_pence_);
+  statement->bind(10, cap_applied_);
+  statement->bindNoCopy(11, outputs_sha256_);
+  statement->bindNoCopy(12, trace_sha256_);
+  statement->exec();
+  return connection.sqlite.getLastInsertRowid();
+}
+
 DbResult<std::int64_t> AllocationRepository::record(const Stamp& stamp,
                                                     const NewAllocation& allocation) {
+  auto checked = CheckedAllocation::check(allocation);
+  if (!checked.ok()) return checked.error();
+  return record(stamp, checked.value());
+}
+
+// The foreign keys check the client and the rule set on insert; only when they fail
+// are they looked up, to say which.
+DbResult<std::int64_t> AllocationRepository::record(const Stamp& stamp,
+                                                    const CheckedAllocation& allocation) {
   const std::string doing =
-      fmt::format("cannot record the allocation for client {}", allocation.client_ref);
+      fmt::format("cannot record the allocation for client {}", allocation.client_ref_);
   if (auto problem = stamp_problem(stamp)) return DbError{doing + ": " + *problem};
-  if (auto problem = new_allocation_problem(allocation)) return DbError{doing + ": " + *problem};
   return guarded_write(database_, doing, [&](Connection& connection) -> DbResult<std::int64_t> {
-    Row row = row_of(allocation);
-    if (!exists(connection, kClientExists, row.client_ref)) {
-      return DbError{fmt::format("{}: unknown client {}", doing, row.client_ref)};
+    std::int64_t id = 0;
+    try {
+      id = allocation.insert(connection);
+    } catch (const SQLite::Exception& error) {
+      if (error.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
+      if (!exists(connection, kClientExists, allocation.client_ref_)) {
+        return DbError{fmt::format("{}: unknown client {}", doing, allocation.client_ref_)};
+      }
+      return DbError{fmt::format("{}: unknown rule set {}", doing, allocation.ruleset_id_)};
     }
-    if (!exists(connection, kRulesetExists, row.ruleset_id)) {
-      return DbError{fmt::format("{}: unknown rule set {}", doing, row.ruleset_id)};
-    }
-    row.id = insert(connection, row);
-    append_audit_event(connection, stamp, "allocation.record", "allocations",
-                       std::to_string(row.id), payload_of(row));
-    return row.id;
+    const std::string id_text = std::to_string(id);
+    std::string payload;
+    payload.reserve(allocation.payload_before_id_.size() + id_text.size() +
+                    allocation.payload_after_id_.size());
+    payload.append(allocation.payload_before_id_).append(id_text);
+    payload.append(allocation.payload_after_id_);
+    append_audit_event(connection, stamp, "allocation.record", "allocations", id_text,
+                       std::move(payload));
+    return id;
   });
 }
 

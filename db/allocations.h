@@ -3,10 +3,10 @@
 //
 // The CLI computes the allocation (engine::allocate_traced) and records it here. The
 // answers are stored as canonical JSON ({"area":"option",…}, db/canonical_json.h);
-// the key figures as integer pence columns; every output as the CLI's JSON text
-// (`outputs`); and the trace, which replay recomputes exactly from the answers and
-// rule set, as the SHA-256 of its text, keeping rows small. A recorded allocation is
-// never changed: a new assessment is a new row.
+// the key figures as integer pence columns; and every output (the CLI's JSON text) and
+// the trace, which replay recomputes exactly from the answers and rule set, each as the
+// SHA-256 of its text, keeping rows small (recording is bound by what it writes). A recorded
+// allocation is never changed: a new assessment is a new row.
 #pragma once
 
 #include <cstdint>
@@ -34,8 +34,8 @@ struct NewAllocation {
   std::string engine_version;  // engine::kEngineVersion of the hsg that computed it
   std::vector<engine::NamedAnswer> answers;
   engine::Allocation allocation;  // its totals are stored as columns
-  std::string outputs;            // every output, as the CLI serialises it
-  std::string trace;              // the trace's text; stored as its SHA-256
+  std::string outputs_sha256;     // of every output's text (cli/stored_outputs.h)
+  std::string trace_sha256;       // of the trace's text
 };
 
 struct StoredAllocation {
@@ -50,8 +50,42 @@ struct StoredAllocation {
   engine::Money upper_limit;
   engine::Money total;  // the indicative grant
   bool cap_applied = false;
-  std::string outputs;
+  std::string outputs_sha256;
   std::string trace_sha256;
+};
+
+// A new allocation checked and serialised ahead of the transaction that writes it: the
+// validation, its canonical answers and its audit payload (all but its id, which only
+// the insert knows) are pure, so `hsg import` and `hsg generate` do them on other
+// threads while earlier allocations are written (cli/allocation_pipeline.h).
+class CheckedAllocation {
+ public:
+  // Every problem of `allocation` that needs no database, as record() would say it.
+  static DbResult<CheckedAllocation> check(const NewAllocation& allocation);
+
+  const std::string& client_ref() const { return client_ref_; }
+
+ private:
+  friend class AllocationRepository;
+  CheckedAllocation() = default;
+  // Inserts the row (without its audit event); its id.
+  std::int64_t insert(Connection& connection) const;
+
+  std::string client_ref_;
+  std::string assessed_on_;
+  std::string assessor_;
+  std::string ruleset_id_;
+  std::string engine_version_;
+  std::string answers_;  // canonical JSON
+  std::int64_t calculated_total_pence_ = 0;
+  std::int64_t upper_limit_pence_ = 0;
+  std::int64_t total_pence_ = 0;
+  std::int64_t cap_applied_ = 0;
+  std::string outputs_sha256_;
+  std::string trace_sha256_;
+  // The audit payload is payload_before_id_ + id + payload_after_id_.
+  std::string payload_before_id_;
+  std::string payload_after_id_;
 };
 
 // Which allocations to visit: assessed within [from, to] (both days included, either
@@ -68,6 +102,7 @@ class AllocationRepository {
 
   // The new allocation's id.
   DbResult<std::int64_t> record(const Stamp& stamp, const NewAllocation& allocation);
+  DbResult<std::int64_t> record(const Stamp& stamp, const CheckedAllocation& allocation);
   DbResult<StoredAllocation> get(std::int64_t id);
   // Assessment date order, then id.
   DbResult<std::vector<StoredAllocation>> for_client(std::string_view client_ref);

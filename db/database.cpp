@@ -6,12 +6,15 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
 #include <cerrno>
 #include <cstring>
 #include <string>
 #include <utility>
 
 #include "db/connection.h"
+#include "db/sha256.h"
 
 namespace hsg::db {
 
@@ -66,6 +69,10 @@ void configure(SQLite::Database& sqlite) {
   const std::string mode = sqlite.execAndGet("PRAGMA journal_mode = WAL").getString();
   if (mode != "wal") throw SQLite::Exception("journal_mode stayed '" + mode + "', not 'wal'");
   sqlite.exec("PRAGMA synchronous = FULL");
+  // 32 MiB of page cache (SQLite's default is 2 MiB): a bulk import or generate writes
+  // far more than 2 MiB in one transaction, and a small cache spills and re-reads the
+  // index pages it keeps changing. A fixed bound, so memory still does not grow with N.
+  sqlite.exec("PRAGMA cache_size = -32768");
 }
 
 std::optional<std::string> migrations_problem(std::span<const Migration> migrations) {
@@ -75,6 +82,16 @@ std::optional<std::string> migrations_problem(std::span<const Migration> migrati
     }
   }
   return std::nullopt;
+}
+
+// hsg_sha256(text): the SHA-256 of a text as lowercase hex, for migrations that turn a
+// stored text into the hash the audit chain already committed to (migration 3).
+void sha256_function(sqlite3_context* context, int, sqlite3_value** values) {
+  const auto* text = sqlite3_value_text(values[0]);
+  const auto size = static_cast<std::size_t>(sqlite3_value_bytes(values[0]));
+  const std::string hash =
+      sha256_hex(std::string_view(reinterpret_cast<const char*>(text), text ? size : 0));
+  sqlite3_result_text(context, hash.c_str(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
 }
 
 // Re-reads the identity under the write lock: another process may have created or
@@ -87,6 +104,7 @@ std::optional<std::string> migrate(Connection& connection, std::span<const Migra
     connection.sqlite.exec("ROLLBACK");
     return problem;
   }
+  connection.sqlite.createFunction("hsg_sha256", 1, true, nullptr, sha256_function);
   for (const Migration& migration : migrations) {
     if (migration.to_version > identity.user_version) {
       connection.sqlite.exec(std::string(migration.sql));

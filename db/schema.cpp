@@ -233,7 +233,22 @@ CREATE TRIGGER posting_lines_no_delete BEFORE DELETE ON posting_lines
 BEGIN SELECT RAISE(ABORT, 'append-only: posting_lines rows are never deleted'); END;
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{{1, kVersion1}, {2, kVersion2}}};
+// Version 3: an allocation's outputs are kept as their SHA-256 (`outputs_sha256`), as
+// its trace already was. Replay and `hsg show` recompute them exactly from the answers
+// and the rule set, and the audit event of every allocation has always held this hash
+// rather than the text, so no event changes: only the 750-byte copy, which made a
+// recorded allocation nearly twice the size it needs to be, goes. The trigger is
+// dropped only for the length of this one transaction.
+constexpr std::string_view kVersion3 = R"sql(
+DROP TRIGGER allocations_no_update;
+ALTER TABLE allocations ADD COLUMN outputs_sha256 TEXT NOT NULL DEFAULT '';
+UPDATE allocations SET outputs_sha256 = hsg_sha256(outputs);
+ALTER TABLE allocations DROP COLUMN outputs;
+CREATE TRIGGER allocations_no_update BEFORE UPDATE ON allocations
+BEGIN SELECT RAISE(ABORT, 'append-only: allocations rows are never updated'); END;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{{1, kVersion1}, {2, kVersion2}, {3, kVersion3}}};
 
 }  // namespace
 

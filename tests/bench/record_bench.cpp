@@ -3,10 +3,11 @@
 //
 //   record_bench [count=100000]
 //
-// hsg: N generated cases through record_allocation() (engine, stored outputs, trace and
-// outputs hashes, checks, the allocation row and its audit event) inside one
-// WriteTransaction, as `hsg import` and `hsg generate` do. Timed: BEGIN, every call and
-// COMMIT; not generating the cases nor adding their clients (done before, untimed).
+// hsg: N generated cases recorded as `hsg import` and `hsg generate` record them
+// (cli/allocation_pipeline.h: the engine, stored outputs, trace and their hashes on other
+// threads; the checks, the allocation row and its audit event on this one) inside one
+// WriteTransaction. Timed: BEGIN, every case (drawing its answers included) and COMMIT;
+// not adding the clients (done before, untimed).
 //
 // The limit, in the same run: a bare SQLiteCpp loop on a second file with the same
 // pragmas and the same two tables and index (no triggers or foreign keys), inserting the
@@ -29,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/allocation_pipeline.h"
 #include "cli/caseload_generator.h"
 #include "cli/record_allocation.h"
 #include "cli/ruleset_input.h"
@@ -73,13 +75,21 @@ double record_with_hsg(const std::filesystem::path& file, std::int64_t count) {
   hsg::cli::CaseloadGenerator generator(medway.ruleset, 42, first_day);
   const auto start = Clock::now();
   hsg::db::WriteTransaction transaction = must(hsg::db::WriteTransaction::begin(database));
-  for (std::int64_t i = 0; i < count; ++i) {
-    const hsg::cli::GeneratedCase generated = generator.next();
-    auto answers = hsg::engine::Answers::from_indices(medway.ruleset, generated.options);
-    hsg::cli::record_allocation(database, stamp, medway,
-                                {generated.client_ref, generated.assessed_on, generated.assessor},
-                                answers.value());
-  }
+  std::int64_t generated_count = 0;
+  hsg::cli::record_pipelined<hsg::cli::GeneratedCase>(
+      [&]() -> std::optional<hsg::cli::GeneratedCase> {
+        if (generated_count++ == count) return std::nullopt;
+        return generator.next();
+      },
+      [&](const hsg::cli::GeneratedCase& generated) {
+        auto answers = hsg::engine::Answers::from_indices(medway.ruleset, generated.options);
+        return hsg::cli::prepare_allocation(
+            medway, {generated.client_ref, generated.assessed_on, generated.assessor},
+            answers.value());
+      },
+      [&](const hsg::cli::GeneratedCase&, hsg::cli::PreparedAllocation prepared) {
+        hsg::cli::store_allocation(database, stamp, std::move(prepared));
+      });
   must(transaction.commit());
   return seconds_since(start);
 }
@@ -127,7 +137,7 @@ constexpr char kBareSchema[] =
     "assessed_on TEXT NOT NULL, assessor TEXT NOT NULL, ruleset_id TEXT NOT NULL, "
     "engine_version TEXT NOT NULL, answers TEXT NOT NULL, calculated_total_pence INTEGER "
     "NOT NULL, upper_limit_pence INTEGER NOT NULL, total_pence INTEGER NOT NULL, cap_applied "
-    "INTEGER NOT NULL, outputs TEXT NOT NULL, trace_sha256 TEXT NOT NULL) STRICT;"
+    "INTEGER NOT NULL, trace_sha256 TEXT NOT NULL, outputs_sha256 TEXT NOT NULL) STRICT;"
     "CREATE INDEX allocations_by_client ON allocations (client_ref, assessed_on);"
     "CREATE TABLE audit_events (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT "
     "NULL, action TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, payload "
@@ -144,7 +154,9 @@ double insert_bare(const std::filesystem::path& source, const std::filesystem::p
                            "SELECT * FROM audit_events WHERE action = 'allocation.record' AND "
                            "seq > ? ORDER BY seq LIMIT 1024");
   SQLite::Database database(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  database.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+  database.exec(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA "
+      "cache_size = -32768;");
   database.exec(kBareSchema);
   SQLite::Statement insert_allocation(database,
                                       "INSERT INTO allocations VALUES (?, ?, ?, ?, ?, ?, ?, ?, "

@@ -6,7 +6,7 @@
 // with the real hsg and reused), alternately, `rounds` times each:
 //   - replay: replay_range() over every allocation, the pass `hsg audit replay --all` and
 //     `hsg audit verify --replay` make (read, resolve the answers, recompute with the
-//     engine, rebuild the outputs and the trace's SHA-256, compare field by field);
+//     engine, rebuild the outputs and the trace and hash them, compare field by field);
 //   - read-only (the limit): the same rows through the same read (for_each_in, which
 //     parses each row into a StoredAllocation) and nothing else.
 // Prints the best round of each, the ratio and the peak RSS (which must not grow with N:

@@ -28,11 +28,13 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/ruleset_input.h"
 #include "db/allocations.h"
 #include "db/audit_log.h"
 #include "db/database.h"
 #include "db/grants.h"
 #include "db/ledger.h"
+#include "engine/allocate.h"
 #include "engine/date.h"
 #include "tests/cli/run_process.h"
 
@@ -229,19 +231,22 @@ class Simulation {
     return args;
   }
 
-  // The allocation as stored, its per-type figures from its stored outputs.
+  // The allocation as stored, its per-type figures recomputed from its stored answers
+  // (the store keeps them as a hash; replay and show recompute them the same way).
   void remember_allocation(long long id, const std::string& client) {
     auto stored = hsg::db::AllocationRepository(*reader_).get(id);
     REQUIRE(stored.ok());
     REQUIRE(stored.value().client_ref == client);
     AllocationModel model{client, stored.value().total.pence(), {}, Status::indicative, 0, {},
                           false};
-    const auto outputs = nlohmann::json::parse(stored.value().outputs);
+    const auto answers = hsg::engine::resolve_answers(medway_.ruleset, stored.value().answers);
+    REQUIRE(answers.ok());
+    const auto allocation = hsg::engine::allocate(medway_.ruleset, answers.value());
     long long sum = 0;
-    for (const auto& type : outputs["interventions"]) {
-      std::string amount = type["amount"];
-      amount.erase(amount.find('.'), 1);
-      model.types.push_back({type["type"], std::stoll(amount), type["weeks"]});
+    for (std::size_t i = 0; i < allocation.intervention_count; ++i) {
+      const auto& type = allocation.interventions[i];
+      model.types.push_back(
+          {medway_.ruleset.spec().interventions[i].key, type.amount.pence(), type.weeks});
       sum += model.types.back().indicative;
     }
     REQUIRE(sum == model.indicative);
@@ -573,6 +578,7 @@ class Simulation {
   std::map<long long, GrantModel> grants_;
   std::vector<PostingModel> postings_;
   std::optional<hsg::db::Database> reader_;
+  const hsg::rules::LoadedRuleset medway_ = hsg::cli::load_ruleset_or_builtin(std::nullopt);
   long long refusals_ = 0;
 };
 

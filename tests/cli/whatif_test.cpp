@@ -1,7 +1,7 @@
 // hsg whatif end to end: the real binary on a generated caseload. Expected figures are
 // worked out here, independently of hsg's engine, from what the store holds (each
-// allocation's levels as hours per week and weeks, in its stored outputs) with the
-// arithmetic of domain.md written out: amount = hours × weeks × rate rounded once to the
+// allocation's answers, scored with medway's tables written out below, and its total)
+// with the arithmetic of domain.md written out: amount = hours × weeks × rate rounded once to the
 // penny, halves up; total = Σ amounts, or the upper limit if less, shared by largest
 // remainder; annualised = Σ amount × 52 / weeks, rounded once, halves up.
 #include <catch2/catch.hpp>
@@ -33,12 +33,28 @@ constexpr const char* kAsOf = "2026-12-31";
 struct StoredType {
   std::int64_t hours_hundredths = 0;
   std::int64_t weeks = 0;
-  std::int64_t amount_pence = 0;  // as stored, after the upper limit
+  std::int64_t amount_pence = 0;  // at medway's rate, after the upper limit
   std::int64_t score = 0;
 };
 
 // medway's thresholds (domain.md), low, medium, high, per type in file order.
 constexpr std::int64_t kMedwayThresholds[3][3] = {{3, 9, 15}, {2, 6, 10}, {2, 6, 10}};
+
+// medway's questionnaire (domain.md): each area's weight, and the one type and points
+// each option scores (none scores nothing).
+const std::map<std::string, std::int64_t> kMedwayWeights{
+    {"tenancy_skills", 2}, {"housing_options", 1}, {"home_maintenance", 1}, {"settling_in", 1},
+    {"on_call", 1},        {"money", 2},           {"health", 1},           {"safety", 2},
+    {"social", 1},         {"work_learning", 1}};
+struct OptionPoints {
+  std::size_t type = 0;
+  std::int64_t points = 0;
+};
+const std::map<std::string, OptionPoints> kMedwayOptions{
+    {"advice", {1, 2}}, {"alongside", {0, 3}}, {"monitoring", {2, 2}}};
+// Hours per week (hundredths) at low, medium, high, and weeks, per type.
+constexpr std::int64_t kMedwayHours[3][3] = {{300, 500, 800}, {100, 150, 200}, {50, 100, 150}};
+constexpr std::int64_t kMedwayWeeks[3] = {12, 8, 52};
 
 // A cliff edge: the score on a threshold, or one point below it.
 bool at_cliff_edge(std::size_t type, std::int64_t score) {
@@ -106,6 +122,27 @@ std::vector<std::int64_t> amounts_at(const StoredClient& client, std::int64_t ra
     remainders[best] = -1;
   }
   return shares;
+}
+
+// The types of an allocation from its stored answers ({"area":"option",…}): scores by
+// weight × points, the level by threshold, its hours and weeks (none: no hours).
+std::vector<StoredType> medway_types(const std::string& answers_json) {
+  std::vector<StoredType> types(3);
+  const json answers = json::parse(answers_json);
+  for (const auto& [area, option] : answers.items()) {
+    const auto points = kMedwayOptions.find(option.get<std::string>());
+    if (points == kMedwayOptions.end()) continue;
+    types[points->second.type].score += kMedwayWeights.at(area) * points->second.points;
+  }
+  for (std::size_t t = 0; t < types.size(); ++t) {
+    types[t].weeks = kMedwayWeeks[t];
+    for (std::size_t level = 0; level < 3; ++level) {
+      if (types[t].score >= kMedwayThresholds[t][level]) {
+        types[t].hours_hundredths = kMedwayHours[t][level];
+      }
+    }
+  }
+  return types;
 }
 
 std::int64_t total_at(const StoredClient& client, std::int64_t rate_pence) {
@@ -186,7 +223,7 @@ class Caseload {
   // Each client's latest allocation on or before kAsOf, read straight from the tables.
   std::vector<StoredClient> latest(const std::string& group = "") const {
     const std::string rows = sql(
-        "SELECT c.ref, c.client_group, a.id, a.total_pence, a.answers, a.outputs FROM clients c "
+        "SELECT c.ref, c.client_group, a.id, a.total_pence, a.answers FROM clients c "
         "JOIN allocations a ON a.id = (SELECT b.id FROM allocations b WHERE b.client_ref = c.ref "
         "AND b.assessed_on <= '" +
         std::string(kAsOf) + "' ORDER BY b.assessed_on DESC, b.id DESC LIMIT 1)" +
@@ -194,24 +231,25 @@ class Caseload {
     std::vector<StoredClient> clients;
     std::istringstream lines(rows);
     for (std::string line; std::getline(lines, line);) {
-      // ref|group|id|total|{answers}|{outputs}: the JSON texts hold no '|'.
+      // ref|group|id|total|{answers}: the answers' JSON holds no '|'.
       std::vector<std::string> fields;
       std::size_t start = 0;
-      for (int i = 0; i < 5; ++i) {
+      for (int i = 0; i < 4; ++i) {
         const std::size_t bar = line.find('|', start);
         fields.push_back(line.substr(start, bar - start));
         start = bar + 1;
       }
       fields.push_back(line.substr(start));
-      StoredClient client{fields[0], fields[1], std::stoll(fields[2]), std::stoll(fields[3]),
-                          fields[4], {}};
-      const json outputs = json::parse(fields[5]);
-      for (const json& type : outputs["interventions"]) {
-        client.types.push_back({hundredths(type["hours_per_week"].get<std::string>()),
-                                type["weeks"].get<std::int64_t>(),
-                                hundredths(type["amount"].get<std::string>()),
-                                type["score"].get<std::int64_t>()});
-      }
+      StoredClient client{fields[0],
+                          fields[1],
+                          std::stoll(fields[2]),
+                          std::stoll(fields[3]),
+                          fields[4],
+                          medway_types(fields[4])};
+      // Scored here, priced at medway's rate, the allocation must come to what was stored.
+      const std::vector<std::int64_t> amounts = amounts_at(client, 1850);
+      for (std::size_t t = 0; t < amounts.size(); ++t) client.types[t].amount_pence = amounts[t];
+      REQUIRE(total_at(client, 1850) == client.total_pence);
       clients.push_back(std::move(client));
     }
     return clients;

@@ -33,7 +33,7 @@ TEST_CASE("the worked example is recorded and read back field by field") {
   CHECK(stored.calculated_total.pence() == 240500);
   CHECK(stored.upper_limit.pence() == 250000);
   CHECK_FALSE(stored.cap_applied);
-  CHECK(stored.outputs == R"({"total":"2405.00"})");
+  CHECK(stored.outputs_sha256 == db::sha256_hex(R"({"total":"2405.00"})"));
   CHECK(stored.trace_sha256 == db::sha256_hex("trace of the worked example"));
   REQUIRE(stored.answers.size() == 10);
   CHECK(stored.answers[0].area == "health");  // sorted by area id
@@ -102,6 +102,13 @@ TEST_CASE("an allocation for an unknown client or rule set is refused and writes
   db::NewAllocation inconsistent = worked_example("C-1", ruleset_id);
   inconsistent.allocation.total = engine::Money::from_pence(1);
   CHECK_FALSE(allocations.record(stamp("alice"), inconsistent).ok());
+
+  db::NewAllocation unhashed = worked_example("C-1", ruleset_id);
+  unhashed.outputs_sha256 = R"({"total":"2405.00"})";
+  auto not_a_hash = allocations.record(stamp("alice"), unhashed);
+  REQUIRE_FALSE(not_a_hash.ok());
+  CHECK(not_a_hash.error().message ==
+        "cannot record the allocation for client C-1: its outputs hash is not a SHA-256");
 
   auto bad_time =
       allocations.record(stamp("alice", "yesterday"), worked_example("C-1", ruleset_id));

@@ -6,8 +6,11 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "db/allocations.h"
+#include "db/audit_log.h"
 #include "db/database.h"
 #include "db/schema.h"
+#include "db/sha256.h"
 #include "tests/db/db_fixture.h"
 
 namespace hsg::test {
@@ -32,12 +35,12 @@ TEST_CASE("a new database file is readable by its owner only, with its WAL files
   const auto path = dir.file("hsg.db");
   {
     db::Database database = open_database(path);
-    CHECK(database.schema_version() == 2);
+    CHECK(database.schema_version() == 3);
     CHECK(mode_of(path) == 0600U);
     CHECK(mode_of(dir.file("hsg.db-wal")) == 0600U);
   }
   CHECK(one(path, "PRAGMA application_id") == "1213417265");  // 0x48534731, "HSG1"
-  CHECK(one(path, "PRAGMA user_version") == "2");
+  CHECK(one(path, "PRAGMA user_version") == "3");
   CHECK(one(path, "PRAGMA journal_mode") == "wal");
 }
 
@@ -109,7 +112,7 @@ TEST_CASE("a database from a newer hsg is refused") {
   auto opened = db::Database::open(path);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().message ==
-        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 2)");
+        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 3)");
 }
 
 TEST_CASE("an older database is migrated, keeping its rows") {
@@ -127,6 +130,45 @@ TEST_CASE("an older database is migrated, keeping its rows") {
   CHECK(one(path, "PRAGMA user_version") == "2");
   CHECK(one(path, "SELECT count(*) FROM grants") == "0");
   CHECK(one(path, "SELECT ref FROM clients") == "C-1");
+}
+
+// A version-2 file is made by taking a new file back: its allocation gets the outputs
+// text as version 2 stored it, and loses the hash column.
+TEST_CASE("migration 3 keeps an allocation's outputs as their hash and the chain verifies") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  const std::string outputs = R"({"total":"2405.00"})";
+  {
+    db::Database database = open_database(path);
+    add_client(database, "C-1");
+    ok(db::AllocationRepository(database).record(stamp("alice"),
+                                                 worked_example("C-1", add_medway(database))));
+  }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec(
+        "DROP TRIGGER allocations_no_update;"
+        "ALTER TABLE allocations ADD COLUMN outputs TEXT NOT NULL DEFAULT '';"
+        "UPDATE allocations SET outputs = '" +
+        outputs +
+        "';"
+        "ALTER TABLE allocations DROP COLUMN outputs_sha256;"
+        "CREATE TRIGGER allocations_no_update BEFORE UPDATE ON allocations "
+        "BEGIN SELECT RAISE(ABORT, 'no'); END;"
+        "PRAGMA user_version = 2;");
+  }
+  db::Database database = open_database(path);
+  CHECK(database.schema_version() == 3);
+  CHECK(one(path, "SELECT outputs_sha256 FROM allocations") == db::sha256_hex(outputs));
+  CHECK(one(path,
+            "SELECT count(*) FROM pragma_table_info('allocations') "
+            "WHERE name = 'outputs'") == "0");
+  const db::VerifyReport report = ok(db::AuditLog(database).verify());
+  CHECK(report.ok);
+  CHECK(report.records_checked == 3);
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+  CHECK_THROWS_WITH(raw.exec("UPDATE allocations SET total_pence = 1"),
+                    "append-only: allocations rows are never updated");
 }
 
 TEST_CASE("a migration that fails leaves the file at its old version") {

@@ -9,6 +9,7 @@
 
 #include "db/clients.h"
 #include "db/rulesets.h"
+#include "db/sha256.h"
 #include "engine/allocate.h"
 #include "engine/version.h"
 #include "tests/engine/medway_spec.h"
@@ -62,8 +63,8 @@ db::NewAllocation worked_example(const std::string& client_ref, const std::strin
           std::string(engine::kEngineVersion),
           all,
           engine::allocate(ruleset, answers),
-          R"({"total":"2405.00"})",
-          "trace of the worked example"};
+          db::sha256_hex(R"({"total":"2405.00"})"),
+          db::sha256_hex("trace of the worked example")};
 }
 
 std::string refusal(const std::filesystem::path& path, const std::string& sql) {
