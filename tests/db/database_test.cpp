@@ -32,12 +32,12 @@ TEST_CASE("a new database file is readable by its owner only, with its WAL files
   const auto path = dir.file("hsg.db");
   {
     db::Database database = open_database(path);
-    CHECK(database.schema_version() == 2);
+    CHECK(database.schema_version() == 3);
     CHECK(mode_of(path) == 0600U);
     CHECK(mode_of(dir.file("hsg.db-wal")) == 0600U);
   }
   CHECK(one(path, "PRAGMA application_id") == "1213417265");  // 0x48534731, "HSG1"
-  CHECK(one(path, "PRAGMA user_version") == "2");
+  CHECK(one(path, "PRAGMA user_version") == "3");
   CHECK(one(path, "PRAGMA journal_mode") == "wal");
 }
 
@@ -109,7 +109,7 @@ TEST_CASE("a database from a newer hsg is refused") {
   auto opened = db::Database::open(path);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().message ==
-        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 2)");
+        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 3)");
 }
 
 TEST_CASE("an older database is migrated, keeping its rows") {
@@ -126,6 +126,23 @@ TEST_CASE("an older database is migrated, keeping its rows") {
   CHECK(database.schema_version() == 2);
   CHECK(one(path, "PRAGMA user_version") == "2");
   CHECK(one(path, "SELECT count(*) FROM grants") == "0");
+  CHECK(one(path, "SELECT ref FROM clients") == "C-1");
+}
+
+TEST_CASE("a version-2 database gains the outcomes tables, keeping its rows") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  const auto shipped = db::shipped_migrations();
+  {
+    db::Database database = ok(db::Database::open(path, shipped.first(2)));
+    add_client(database, "C-1");
+  }
+  CHECK(one(path, "PRAGMA user_version") == "2");
+  db::Database database = ok(db::Database::open(path, shipped));
+  CHECK(database.schema_version() == 3);
+  CHECK(one(path, "PRAGMA user_version") == "3");
+  CHECK(one(path, "SELECT count(*) FROM outcome_returns") == "0");
+  CHECK(one(path, "SELECT count(*) FROM outcome_answers") == "0");
   CHECK(one(path, "SELECT ref FROM clients") == "C-1");
 }
 
