@@ -57,7 +57,8 @@ TEST_CASE("every table is STRICT") {
   CHECK(names == std::vector<std::string>{
                      "allocations", "audit_events", "client_personal", "clients", "decisions",
                      "grant_ends", "grant_interventions", "grants", "instalment_cancellations",
-                     "instalments", "posting_lines", "postings", "recoveries", "rulesets"});
+                     "instalments", "outcome_answers", "outcome_returns", "posting_lines",
+                     "postings", "recoveries", "rulesets"});
 }
 
 TEST_CASE("another program's SQLite database is refused and left unchanged") {
