@@ -40,11 +40,14 @@ constexpr char kSelectAnswer[] =
   "WITH latest AS (SELECT r.id FROM outcome_returns r WHERE r.term = ?3 AND r.return_on "  \
   "BETWEEN ?1 AND ?2 AND r.version = (SELECT max(v.version) FROM outcome_returns v WHERE " \
   "v.grant_id = r.grant_id AND v.return_on = r.return_on)) "
-constexpr char kCountReturns[] = HSG_LATEST_RETURNS "SELECT count(*) FROM latest";
+// Every return holds one answer per measure, so each measure's count(*) is the number
+// of returns; one pass over the answers gives both.
 constexpr char kCountAnswers[] = HSG_LATEST_RETURNS
-    "SELECT a.measure, sum(a.needed), sum(a.achieved) FROM outcome_answers a "
+    "SELECT a.measure, count(*), sum(a.needed), sum(a.achieved) FROM outcome_answers a "
     "JOIN latest l ON a.return_id = l.id GROUP BY a.measure";
 #undef HSG_LATEST_RETURNS
+constexpr char kNotOneAnswerPerMeasure[] =
+    "the returns counted do not each hold one answer per measure";
 
 std::string return_payload(const OutcomeReturn& stored) {
   return CanonicalObject()
@@ -261,31 +264,25 @@ DbResult<OutcomeTable> OutcomeRepository::report(engine::Date from, engine::Date
     const std::string from_text = from.to_string();
     const std::string to_text = to.to_string();
     const std::string term_text(engine::to_string(term));
-    OutcomeTable table;
-    {
-      auto count = connection.statement(kCountReturns);
-      count->bind(1, from_text);
-      count->bind(2, to_text);
-      count->bind(3, term_text);
-      count->executeStep();
-      table.returns = count->getColumn(0).getInt64();
-    }
-    for (std::size_t i = 0; i < engine::outcome_measures().size(); ++i) {
-      table.counts.push_back({table.returns, 0, 0});
-    }
+    const auto measures = engine::outcome_measures();
+    OutcomeTable table{0, std::vector<engine::OutcomeCounts>(measures.size())};
+    std::size_t rows = 0;
     auto select = connection.statement(kCountAnswers);
     select->bind(1, from_text);
     select->bind(2, to_text);
     select->bind(3, term_text);
-    const auto measures = engine::outcome_measures();
     while (select->executeStep()) {
       const std::string measure = select->getColumn(0).getString();
+      const std::int64_t returns = select->getColumn(1).getInt64();
+      if (rows++ == 0) table.returns = returns;
       for (std::size_t i = 0; i < measures.size(); ++i) {
         if (measures[i].key != measure) continue;
-        table.counts[i].needed = select->getColumn(1).getInt64();
-        table.counts[i].achieved = select->getColumn(2).getInt64();
+        table.counts[i] = {returns, select->getColumn(2).getInt64(),
+                           select->getColumn(3).getInt64()};
       }
+      if (returns != table.returns) throw std::runtime_error(kNotOneAnswerPerMeasure);
     }
+    if (rows != 0 && rows != measures.size()) throw std::runtime_error(kNotOneAnswerPerMeasure);
     // Every return holds one answer per measure and achieved implies needed (checked on
     // write, and by the table's CHECK), so these hold; outcome_figures() asserts them.
     for (const engine::OutcomeCounts& counts : table.counts) engine::outcome_figures(counts);
