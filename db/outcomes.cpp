@@ -241,20 +241,27 @@ DbResult<OutcomeReturn> OutcomeRepository::record(const Stamp& stamp,
 }
 
 DbResult<std::vector<OutcomeReturn>> OutcomeRepository::of_grant(std::int64_t grant_id) {
-  return guarded(fmt::format("cannot read the outcomes of grant {}", grant_id),
-                 [&]() -> DbResult<std::vector<OutcomeReturn>> {
-                   Connection& connection = database_.connection();
-                   std::vector<OutcomeReturn> returns;
-                   {
-                     auto select = connection.statement(kSelectReturnsOfGrant);
-                     select->bind(1, grant_id);
-                     while (select->executeStep()) returns.push_back(read_return(*select));
-                   }
-                   for (OutcomeReturn& stored : returns) {
-                     stored.answers = read_answers(connection, stored.id);
-                   }
-                   return returns;
-                 });
+  const std::string doing = fmt::format("cannot read the outcomes of grant {}", grant_id);
+  return guarded(doing, [&]() -> DbResult<std::vector<OutcomeReturn>> {
+    Connection& connection = database_.connection();
+    {
+      auto grant = connection.statement(kSelectGrant);
+      grant->bind(1, grant_id);
+      if (!grant->executeStep()) {
+        return DbError{fmt::format("{}: no grant {}", doing, grant_id)};
+      }
+    }
+    std::vector<OutcomeReturn> returns;
+    {
+      auto select = connection.statement(kSelectReturnsOfGrant);
+      select->bind(1, grant_id);
+      while (select->executeStep()) returns.push_back(read_return(*select));
+    }
+    for (OutcomeReturn& stored : returns) {
+      stored.answers = read_answers(connection, stored.id);
+    }
+    return returns;
+  });
 }
 
 DbResult<OutcomeTable> OutcomeRepository::report(engine::Date from, engine::Date to,

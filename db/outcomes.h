@@ -57,7 +57,8 @@ class OutcomeRepository {
 
   // The return as stored (its id and version).
   DbResult<OutcomeReturn> record(const Stamp& stamp, const NewOutcomeReturn& outcome_return);
-  // Every version of every return of the grant, by date then version.
+  // Every version of every return of the grant, by date then version; an error if there
+  // is no such grant.
   DbResult<std::vector<OutcomeReturn>> of_grant(std::int64_t grant_id);
   DbResult<OutcomeTable> report(engine::Date from, engine::Date to, engine::OutcomeTerm term);
 

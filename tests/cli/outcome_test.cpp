@@ -160,6 +160,8 @@ TEST_CASE("outcome: refusals name the grant, the date and the options") {
   start_grant(store);
   CHECK(store.refused({"outcome", "record", "2", "--date", "2025-04-28", "--file", kExit, "--actor",
                        "asha"}) == "hsg: error: cannot record outcomes for grant 2: no grant 2\n");
+  CHECK(store.refused({"outcome", "show", "2"}) ==
+        "hsg: error: cannot read the outcomes of grant 2: no grant 2\n");
   CHECK(store.refused({"outcome", "record", "1", "--date", "2025-02-02", "--file", kExit, "--actor",
                        "asha"}) ==
         "hsg: error: cannot record outcomes for grant 1: 2025-02-02 is before the grant started "
