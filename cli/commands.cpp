@@ -36,6 +36,8 @@ constexpr std::array kCommands{
     Command{"generate", generate_command, "record a synthetic caseload"},
     Command{"grant", grant_command, "start, end, review or recover grants; show and list them"},
     Command{"ledger", ledger_command, "post instalments; export, balance and report the ledger"},
+    Command{"outcome", outcome_command, "record and show outcomes at review or exit"},
+    Command{"report", report_command, "reports for commissioners: outcomes"},
     Command{"whatif", whatif_command, "what a candidate rule set would do to the caseload"},
 };
 

@@ -2,10 +2,10 @@
 #include <fmt/core.h>
 
 #include <array>
-#include <charconv>
 
 #include "cli/answer_input.h"
 #include "cli/grant_plan.h"
+#include "cli/option_values.h"
 #include "cli/record_allocation.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
@@ -18,33 +18,6 @@
 namespace hsg::cli {
 
 namespace {
-
-std::int64_t positive_id(const CommandLine& command_line, const char* name, const char* what) {
-  const std::string text = command_line.get<std::string>(name);
-  std::int64_t id = 0;
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || id <= 0) {
-    command_line.fail(fmt::format("'{}' is not {} (a positive number)", text, what));
-  }
-  return id;
-}
-
-void add_grant_argument(CommandLine& command_line) {
-  command_line.add()("grant", po::value<std::string>()->required()->value_name("GRANT"),
-                     "grant id (as printed by hsg grant start)");
-  command_line.positional("grant", 1);
-}
-
-std::int64_t grant_id(const CommandLine& command_line) {
-  return positive_id(command_line, "grant", "a grant id");
-}
-
-engine::Date required_date(const CommandLine& command_line, const char* name) {
-  const std::string text = command_line.get<std::string>(name);
-  const auto date = engine::Date::parse(text);
-  if (!date) command_line.fail(fmt::format("--{} '{}' is not a date (YYYY-MM-DD)", name, text));
-  return *date;
-}
 
 engine::Date date_option(const CommandLine& command_line) {
   std::optional<std::string> text;
@@ -138,7 +111,7 @@ int end(const Args& args, Io& io) {
       "reason", po::value<std::string>()->required()->value_name("TEXT"), "why (mandatory)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_id(command_line);
+  const std::int64_t id = grant_argument(command_line);
   const engine::Date date = date_option(command_line);
   db::Database database = open_database(command_line);
   write_end(io.out, id,
@@ -169,7 +142,7 @@ int review(const Args& args, Io& io) {
       "id of a stored rule set (default: the one in force on the date)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_id(command_line);
+  const std::int64_t id = grant_argument(command_line);
   const engine::Date date = date_option(command_line);
   std::optional<std::string> ruleset_id;
   if (command_line.has("rules")) ruleset_id = command_line.get<std::string>("rules");
@@ -222,7 +195,7 @@ int recover(const Args& args, Io& io) {
       "date of the recovery (default: today)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_id(command_line);
+  const std::int64_t id = grant_argument(command_line);
   const engine::Money amount = amount_option(command_line);
   const engine::Date date = date_option(command_line);
   db::Database database = open_database(command_line);
@@ -291,7 +264,7 @@ int show(const Args& args, Io& io) {
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
-  write_detail(io.out, unwrap(db::GrantRepository(database).get(grant_id(command_line))));
+  write_detail(io.out, unwrap(db::GrantRepository(database).get(grant_argument(command_line))));
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "cli/ledger_export.h"
+#include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
@@ -17,15 +18,8 @@ namespace hsg::cli {
 
 namespace {
 
-engine::Date date_value(const CommandLine& command_line, const char* name) {
-  const std::string text = command_line.get<std::string>(name);
-  const auto date = engine::Date::parse(text);
-  if (!date) command_line.fail(fmt::format("--{} '{}' is not a date (YYYY-MM-DD)", name, text));
-  return *date;
-}
-
 engine::Date date_or_today_option(const CommandLine& command_line, const char* name) {
-  if (command_line.has(name)) return date_value(command_line, name);
+  if (command_line.has(name)) return required_date(command_line, name);
   return today();
 }
 
@@ -124,8 +118,8 @@ int export_ledger(const Args& args, Io& io) {
       "output", po::value<std::string>()->value_name("FILE"), "write here instead of stdout");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const engine::Date from = date_value(command_line, "from");
-  const engine::Date to = date_value(command_line, "to");
+  const engine::Date from = required_date(command_line, "from");
+  const engine::Date to = required_date(command_line, "to");
   if (to < from) command_line.fail("--to is before --from");
   const ExportFormat format = export_format(command_line);
   db::Database database = open_database(command_line);
@@ -190,7 +184,7 @@ int balance(const Args& args, Io& io) {
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   std::optional<engine::Date> as_of;
-  if (command_line.has("as-of")) as_of = date_value(command_line, "as-of");
+  if (command_line.has("as-of")) as_of = required_date(command_line, "as-of");
   const std::string format =
       command_line.has("format") ? command_line.get<std::string>("format") : "text";
   if (format != "text" && format != "csv") {
@@ -274,8 +268,8 @@ int summary(const Args& args, Io& io) {
       "budget", po::value<std::string>()->value_name("AMOUNT"), "the budget for the period");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const engine::Date from = date_value(command_line, "from");
-  const engine::Date to = date_value(command_line, "to");
+  const engine::Date from = required_date(command_line, "from");
+  const engine::Date to = required_date(command_line, "to");
   if (to < from) command_line.fail("--to is before --from");
   const db::SummaryBy by = summary_by(command_line);
   std::optional<engine::Money> budget;

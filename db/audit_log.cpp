@@ -40,7 +40,7 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 14> kWriters{{
+constexpr std::array<Writer, 16> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
@@ -55,6 +55,8 @@ constexpr std::array<Writer, 14> kWriters{{
     {"recovery.record", "recoveries", &stored_recovery_payload},
     {"posting.add", "postings", &stored_posting_payload},
     {"posting.line", "posting_lines", &stored_posting_line_payload},
+    {"outcome.record", "outcome_returns", &stored_outcome_return_payload},
+    {"outcome.answer", "outcome_answers", &stored_outcome_answer_payload},
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
@@ -183,7 +185,7 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 12> kTables{{
+  constexpr std::array<Table, 14> kTables{{
       {"rulesets", "id"},
       {"clients", "ref"},
       {"allocations", "CAST(id AS TEXT)"},
@@ -196,6 +198,8 @@ void Verifier::check_unwritten_rows() {
       {"recoveries", "grant_id || '/' || number"},
       {"postings", "id"},
       {"posting_lines", "posting_id || '/' || line"},
+      {"outcome_returns", "CAST(id AS TEXT)"},
+      {"outcome_answers", "return_id || '/' || measure"},
   }};
   for (const Table& table : kTables) {
     if (failed()) return;

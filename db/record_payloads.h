@@ -34,4 +34,10 @@ std::optional<std::string> stored_recovery_payload(Connection& connection, std::
 std::optional<std::string> stored_posting_payload(Connection& connection, std::string_view id);
 std::optional<std::string> stored_posting_line_payload(Connection& connection, std::string_view id);
 
+// Outcomes returns (db/outcomes.h): a return by its id, an answer as "RETURN/MEASURE".
+std::optional<std::string> stored_outcome_return_payload(Connection& connection,
+                                                         std::string_view id);
+std::optional<std::string> stored_outcome_answer_payload(Connection& connection,
+                                                         std::string_view id);
+
 }  // namespace hsg::db

@@ -248,7 +248,46 @@ CREATE TRIGGER allocations_no_update BEFORE UPDATE ON allocations
 BEGIN SELECT RAISE(ABORT, 'append-only: allocations rows are never updated'); END;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{{1, kVersion1}, {2, kVersion2}, {3, kVersion3}}};
+// Version 4: outcomes returns (docs/commissioner.md, "Outcomes"). A return records, for
+// one grant on one date, the Supporting People outcomes framework's answers (one row per
+// measure). Recording the same grant and date again writes the next version; reports
+// count only the latest version of each (grant, date), and every earlier one is kept.
+// client_ref is copied from the grant so a return names its client in the audit event.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE outcome_returns (
+  id         INTEGER PRIMARY KEY,
+  grant_id   INTEGER NOT NULL REFERENCES grants (id),
+  client_ref TEXT NOT NULL REFERENCES clients (ref),
+  return_on  TEXT NOT NULL,
+  term       TEXT NOT NULL CHECK (term IN ('short', 'long')),
+  version    INTEGER NOT NULL CHECK (version >= 1),
+  actor      TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  UNIQUE (grant_id, return_on, version)
+) STRICT;
+CREATE INDEX outcome_returns_by_term_date ON outcome_returns (term, return_on);
+
+CREATE TABLE outcome_answers (
+  return_id INTEGER NOT NULL REFERENCES outcome_returns (id),
+  measure   TEXT NOT NULL,
+  needed    INTEGER NOT NULL CHECK (needed IN (0, 1)),
+  achieved  INTEGER NOT NULL CHECK (achieved IN (0, 1)),
+  CHECK (achieved = 0 OR needed = 1),
+  PRIMARY KEY (return_id, measure)
+) STRICT;
+
+CREATE TRIGGER outcome_returns_no_update BEFORE UPDATE ON outcome_returns
+BEGIN SELECT RAISE(ABORT, 'append-only: outcome_returns rows are never updated'); END;
+CREATE TRIGGER outcome_returns_no_delete BEFORE DELETE ON outcome_returns
+BEGIN SELECT RAISE(ABORT, 'append-only: outcome_returns rows are never deleted'); END;
+CREATE TRIGGER outcome_answers_no_update BEFORE UPDATE ON outcome_answers
+BEGIN SELECT RAISE(ABORT, 'append-only: outcome_answers rows are never updated'); END;
+CREATE TRIGGER outcome_answers_no_delete BEFORE DELETE ON outcome_answers
+BEGIN SELECT RAISE(ABORT, 'append-only: outcome_answers rows are never deleted'); END;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{
+    {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}}};
 
 }  // namespace
 

@@ -38,6 +38,7 @@
 #include "db/rulesets.h"
 #include "db/write_transaction.h"
 #include "tests/bench/bench_measure.h"
+#include "tests/bench/bench_must.h"
 
 namespace {
 
@@ -47,11 +48,7 @@ using hsg::bench::seconds_since;
 
 template <typename T>
 T must(hsg::db::DbResult<T> result) {
-  if (!result.ok()) {
-    fmt::print(stderr, "record_bench: {}\n", result.error().message);
-    std::exit(2);
-  }
-  return std::move(result).value();
+  return hsg::bench::must("record_bench", std::move(result));
 }
 
 double record_with_hsg(const std::filesystem::path& file, std::int64_t count) {

@@ -32,7 +32,12 @@ TEST_CASE("hsg --version and --help of every command") {
                                                   {"audit", "verify", "--help"},
                                                   {"audit", "checkpoint", "--help"},
                                                   {"import", "--help"},
-                                                  {"generate", "--help"}}) {
+                                                  {"generate", "--help"},
+                                                  {"outcome", "--help"},
+                                                  {"outcome", "record", "--help"},
+                                                  {"outcome", "show", "--help"},
+                                                  {"report", "--help"},
+                                                  {"report", "outcomes", "--help"}}) {
     const auto result = run_hsg(command);
     INFO(command.front());
     CHECK(result.exit_code == 0);

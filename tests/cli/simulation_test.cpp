@@ -36,6 +36,7 @@
 #include "db/ledger.h"
 #include "engine/allocate.h"
 #include "engine/date.h"
+#include "tests/cli/in_process.h"
 #include "tests/cli/run_process.h"
 
 namespace {
@@ -139,15 +140,8 @@ class Simulation {
   Outcome hsg(std::vector<std::string> args) {
     args.push_back("--db");
     args.push_back(path_.string());
-    std::ostringstream out;
-    std::ostringstream err;
-    std::istringstream in;
-    hsg::cli::Io io{out, err, in, false};
-    Outcome outcome;
-    outcome.code = hsg::cli::run_hsg(args, io);
-    outcome.out = out.str();
-    outcome.err = err.str();
-    return outcome;
+    hsg::test::ProcessResult result = hsg::test::run_in_process(args);
+    return {result.exit_code, std::move(result.out), std::move(result.err)};
   }
 
   void setup() {

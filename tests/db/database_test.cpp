@@ -35,12 +35,12 @@ TEST_CASE("a new database file is readable by its owner only, with its WAL files
   const auto path = dir.file("hsg.db");
   {
     db::Database database = open_database(path);
-    CHECK(database.schema_version() == 3);
+    CHECK(database.schema_version() == 4);
     CHECK(mode_of(path) == 0600U);
     CHECK(mode_of(dir.file("hsg.db-wal")) == 0600U);
   }
   CHECK(one(path, "PRAGMA application_id") == "1213417265");  // 0x48534731, "HSG1"
-  CHECK(one(path, "PRAGMA user_version") == "3");
+  CHECK(one(path, "PRAGMA user_version") == "4");
   CHECK(one(path, "PRAGMA journal_mode") == "wal");
 }
 
@@ -60,7 +60,8 @@ TEST_CASE("every table is STRICT") {
   CHECK(names == std::vector<std::string>{
                      "allocations", "audit_events", "client_personal", "clients", "decisions",
                      "grant_ends", "grant_interventions", "grants", "instalment_cancellations",
-                     "instalments", "posting_lines", "postings", "recoveries", "rulesets"});
+                     "instalments", "outcome_answers", "outcome_returns", "posting_lines",
+                     "postings", "recoveries", "rulesets"});
 }
 
 TEST_CASE("another program's SQLite database is refused and left unchanged") {
@@ -112,7 +113,7 @@ TEST_CASE("a database from a newer hsg is refused") {
   auto opened = db::Database::open(path);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().message ==
-        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 3)");
+        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 4)");
 }
 
 TEST_CASE("an older database is migrated, keeping its rows") {
@@ -138,8 +139,9 @@ TEST_CASE("migration 3 keeps an allocation's outputs as their hash and the chain
   TempDir dir;
   const auto path = dir.file("hsg.db");
   const std::string outputs = R"({"total":"2405.00"})";
+  const auto up_to_3 = db::shipped_migrations().first(3);
   {
-    db::Database database = open_database(path);
+    db::Database database = ok(db::Database::open(path, up_to_3));
     add_client(database, "C-1");
     ok(db::AllocationRepository(database).record(stamp("alice"),
                                                  worked_example("C-1", add_medway(database))));
@@ -157,8 +159,8 @@ TEST_CASE("migration 3 keeps an allocation's outputs as their hash and the chain
         "BEGIN SELECT RAISE(ABORT, 'no'); END;"
         "PRAGMA user_version = 2;");
   }
-  db::Database database = open_database(path);
-  CHECK(database.schema_version() == 3);
+  db::Database database = open_database(path);  // migrations 3 and on
+  CHECK(database.schema_version() == 4);
   CHECK(one(path, "SELECT outputs_sha256 FROM allocations") == db::sha256_hex(outputs));
   CHECK(one(path,
             "SELECT count(*) FROM pragma_table_info('allocations') "
@@ -169,6 +171,23 @@ TEST_CASE("migration 3 keeps an allocation's outputs as their hash and the chain
   SQLite::Database raw(path, SQLite::OPEN_READWRITE);
   CHECK_THROWS_WITH(raw.exec("UPDATE allocations SET total_pence = 1"),
                     "append-only: allocations rows are never updated");
+}
+
+TEST_CASE("a version-3 database gains the outcomes tables, keeping its rows") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  const auto shipped = db::shipped_migrations();
+  {
+    db::Database database = ok(db::Database::open(path, shipped.first(3)));
+    add_client(database, "C-1");
+  }
+  CHECK(one(path, "PRAGMA user_version") == "3");
+  db::Database database = ok(db::Database::open(path, shipped.first(4)));
+  CHECK(database.schema_version() == 4);
+  CHECK(one(path, "PRAGMA user_version") == "4");
+  CHECK(one(path, "SELECT count(*) FROM outcome_returns") == "0");
+  CHECK(one(path, "SELECT count(*) FROM outcome_answers") == "0");
+  CHECK(one(path, "SELECT ref FROM clients") == "C-1");
 }
 
 TEST_CASE("a migration that fails leaves the file at its old version") {

@@ -1,0 +1,130 @@
+// hsg outcome record | show: Supporting People outcomes returns for a grant.
+#include <fmt/core.h>
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+#include "cli/option_values.h"
+#include "cli/store_commands.h"
+#include "cli/store_options.h"
+#include "cli/subcommands.h"
+#include "db/outcomes.h"
+#include "rules/outcomes_loader.h"
+
+namespace hsg::cli {
+
+namespace {
+
+std::int64_t count_of(const std::vector<engine::OutcomeAnswer>& answers,
+                      bool engine::OutcomeAnswer::*flag) {
+  std::int64_t count = 0;
+  for (const engine::OutcomeAnswer& answer : answers) count += answer.*flag ? 1 : 0;
+  return count;
+}
+
+int record(const Args& args, Io& io) {
+  CommandLine command_line(
+      "outcome record",
+      {"hsg outcome record GRANT --date D --file OUTCOMES.toml",
+       "Records the client's outcomes at a review or on exit: for every question of the\n"
+       "Supporting People outcomes framework (1a ... 5), whether the client needed support\n"
+       "with it and whether the outcome was achieved, and whether the service is short- or\n"
+       "long-term. Recording the same grant and date again writes a new version; reports\n"
+       "count the latest, and every version is kept.",
+       "hsg outcome record 1 --date 2025-04-28 --file outcomes-exit.toml"});
+  add_grant_argument(command_line);
+  command_line.add()("date", po::value<std::string>()->required()->value_name("YYYY-MM-DD"),
+                     "the date of the review or exit")(
+      "file", po::value<std::string>()->required()->value_name("FILE"),
+      "the outcomes file (TOML: term and an [outcomes] table)");
+  add_write_options(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  const std::int64_t grant_id = grant_argument(command_line);
+  const engine::Date date = required_date(command_line, "date");
+  auto loaded = rules::load_outcomes_file(command_line.get<std::string>("file"));
+  if (auto* problems = std::get_if<std::vector<rules::Diagnostic>>(&loaded)) {
+    throw InputError(*problems);
+  }
+  rules::LoadedOutcomes outcomes = std::get<rules::LoadedOutcomes>(std::move(loaded));
+  db::Database database = open_database(command_line);
+  const db::OutcomeReturn stored = unwrap(db::OutcomeRepository(database).record(
+      stamp_of(command_line), {grant_id, date, outcomes.term, std::move(outcomes.answers)}));
+  io.out << fmt::format(
+      "Outcomes recorded for grant {} (client {}) on {}, {}-term service, version {}: {} of "
+      "{} measures needed, {} achieved\n",
+      grant_id, stored.client_ref, date.to_string(), engine::to_string(stored.term), stored.version,
+      count_of(stored.answers, &engine::OutcomeAnswer::needed), stored.answers.size(),
+      count_of(stored.answers, &engine::OutcomeAnswer::achieved));
+  return 0;
+}
+
+nlohmann::ordered_json return_json(const db::OutcomeReturn& stored) {
+  nlohmann::ordered_json answers = nlohmann::ordered_json::object();
+  for (const engine::OutcomeAnswer& answer : stored.answers) {
+    answers[answer.measure] = {{"needed", answer.needed}, {"achieved", answer.achieved}};
+  }
+  return {{"id", stored.id},
+          {"grant_id", stored.grant_id},
+          {"client_ref", stored.client_ref},
+          {"date", stored.return_on.to_string()},
+          {"term", engine::to_string(stored.term)},
+          {"version", stored.version},
+          {"actor", stored.actor},
+          {"at", stored.at},
+          {"outcomes", answers}};
+}
+
+void write_return(std::ostream& out, const db::OutcomeReturn& stored, bool latest) {
+  out << fmt::format("{} {}-term, version {}{} (by {} at {})\n", stored.return_on.to_string(),
+                     engine::to_string(stored.term), stored.version, latest ? "" : ", superseded",
+                     stored.actor, stored.at);
+  for (const engine::OutcomeAnswer& answer : stored.answers) {
+    const engine::OutcomeMeasure& measure = *engine::find_outcome_measure(answer.measure);
+    out << fmt::format("  {:<6} {:<36} {}\n", measure.key, measure.label,
+                       !answer.needed    ? "not needed"
+                       : answer.achieved ? "needed, achieved"
+                                         : "needed, not achieved");
+  }
+}
+
+int show(const Args& args, Io& io) {
+  CommandLine command_line(
+      "outcome show",
+      {"hsg outcome show GRANT [--json]",
+       "Shows every outcomes return recorded for a grant, by date, every version of each\n"
+       "(superseded versions are marked): each measure, whether it was needed and achieved.",
+       "hsg outcome show 1"});
+  add_grant_argument(command_line);
+  command_line.add()("json", "print one JSON object instead of text");
+  add_database_option(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  const std::int64_t grant_id = grant_argument(command_line);
+  db::Database database = open_database(command_line);
+  const auto returns = unwrap(db::OutcomeRepository(database).of_grant(grant_id));
+  if (command_line.has("json")) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const db::OutcomeReturn& stored : returns) list.push_back(return_json(stored));
+    io.out << nlohmann::ordered_json{{"grant_id", grant_id}, {"returns", list}}.dump(2) << "\n";
+    return 0;
+  }
+  io.out << fmt::format("Outcomes of grant {}: {} return(s)\n", grant_id, returns.size());
+  for (std::size_t i = 0; i < returns.size(); ++i) {
+    const bool latest = i + 1 == returns.size() || returns[i + 1].return_on != returns[i].return_on;
+    write_return(io.out, returns[i], latest);
+  }
+  return 0;
+}
+
+constexpr std::array kSubcommands{
+    Subcommand{"record", "record GRANT --date D --file FILE",
+               "record outcomes at a review or on exit", record},
+    Subcommand{"show", "show GRANT [--json]", "show a grant's outcomes returns", show},
+};
+
+}  // namespace
+
+int outcome_command(const Args& args, Io& io) {
+  return run_subcommand("outcome", kSubcommands, args, io);
+}
+
+}  // namespace hsg::cli

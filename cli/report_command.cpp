@@ -1,0 +1,77 @@
+// hsg report outcomes: reports for commissioners.
+#include <fmt/core.h>
+
+#include <array>
+
+#include "cli/option_values.h"
+#include "cli/outcomes_report.h"
+#include "cli/store_commands.h"
+#include "cli/store_options.h"
+#include "cli/subcommands.h"
+
+namespace hsg::cli {
+
+namespace {
+
+int outcomes(const Args& args, Io& io) {
+  CommandLine command_line(
+      "report outcomes",
+      {"hsg report outcomes --from D --to D [--term short|long] [--json | --csv]",
+       "The Supporting People outcomes table for returns dated from --from to --to\n"
+       "(both included), the latest version of each: per measure, the number of clients\n"
+       "achieving the outcome, that as a % of those who needed support with it and as a %\n"
+       "of all returns, whole percent with halves rounded up ('—' where nobody needed it).\n"
+       "Short-term and long-term services are separate tables; --term picks one.",
+       "hsg report outcomes --from 2025-04-01 --to 2026-03-31 --term short"});
+  command_line.add()("from", po::value<std::string>()->required()->value_name("YYYY-MM-DD"),
+                     "first return date included")(
+      "to", po::value<std::string>()->required()->value_name("YYYY-MM-DD"),
+      "last return date included")("term", po::value<std::string>()->value_name("TERM"),
+                                   "short or long (default: both)")(
+      "json", "print one JSON object instead of the table")(
+      "csv", "print CSV (one row per term and measure) instead of the table");
+  add_database_option(command_line);
+  if (!command_line.parse(args, io)) return 0;
+  OutcomesReport report{required_date(command_line, "from"), required_date(command_line, "to"), {}};
+  if (report.to < report.from) {
+    command_line.fail(
+        fmt::format("--to {} is before --from {}", report.to.to_string(), report.from.to_string()));
+  }
+  if (command_line.has("json") && command_line.has("csv")) {
+    command_line.fail("--json and --csv cannot be given together");
+  }
+  std::vector<engine::OutcomeTerm> terms{engine::OutcomeTerm::short_term,
+                                         engine::OutcomeTerm::long_term};
+  if (command_line.has("term")) {
+    const std::string text = command_line.get<std::string>("term");
+    const auto term = engine::parse_outcome_term(text);
+    if (!term) command_line.fail(fmt::format("--term '{}' is not one of: short, long", text));
+    terms = {*term};
+  }
+  db::Database database = open_database(command_line);
+  db::OutcomeRepository repository(database);
+  for (const engine::OutcomeTerm term : terms) {
+    report.terms.push_back({term, unwrap(repository.report(report.from, report.to, term))});
+  }
+  if (command_line.has("json")) {
+    write_outcomes_json(io.out, report);
+  } else if (command_line.has("csv")) {
+    write_outcomes_csv(io.out, report);
+  } else {
+    write_outcomes_text(io.out, report);
+  }
+  return 0;
+}
+
+constexpr std::array kSubcommands{
+    Subcommand{"outcomes", "outcomes --from D --to D [--term short|long]",
+               "the Supporting People outcomes table, short- and long-term", outcomes},
+};
+
+}  // namespace
+
+int report_command(const Args& args, Io& io) {
+  return run_subcommand("report", kSubcommands, args, io);
+}
+
+}  // namespace hsg::cli
