@@ -61,31 +61,34 @@ Result<Answers> resolve_answers(const Ruleset& ruleset, std::span<const NamedAns
   const RulesetSpec& spec = ruleset.spec();
   std::vector<std::optional<std::uint8_t>> chosen(spec.questions.size());
   std::vector<Problem> problems;
+  // Replay resolves a million stored answer sets: nothing is built unless it is needed.
   for (const NamedAnswer& answer : given) {
-    const std::string path = "answers." + answer.area;
+    const auto path = [&] { return "answers." + answer.area; };
     const std::optional<std::size_t> question = find_question(spec, answer.area);
     if (!question) {
       problems.push_back(
-          {path, "unknown area " + quoted(answer.area) + "; allowed: " + allowed_areas(spec)});
+          {path(), "unknown area " + quoted(answer.area) + "; allowed: " + allowed_areas(spec)});
       continue;
     }
     const QuestionSpec& asked = spec.questions[*question];
     const std::optional<std::size_t> option = find_option(asked, answer.option);
     if (!option) {
-      problems.push_back({path, "unknown option " + quoted(answer.option) + " for area " +
-                                    quoted(answer.area) + "; allowed: " + allowed_options(asked)});
+      problems.push_back({path(), "unknown option " + quoted(answer.option) + " for area " +
+                                      quoted(answer.area) +
+                                      "; allowed: " + allowed_options(asked)});
     } else if (chosen[*question]) {
-      problems.push_back({path, "area " + quoted(answer.area) + " is answered more than once"});
+      problems.push_back({path(), "area " + quoted(answer.area) + " is answered more than once"});
     } else {
       chosen[*question] = static_cast<std::uint8_t>(*option);
     }
   }
   std::vector<std::string> missing;
   for (std::size_t q = 0; q < chosen.size(); ++q) {
+    if (chosen[q]) continue;
     const bool unknown_given = std::any_of(given.begin(), given.end(), [&](const NamedAnswer& a) {
       return a.area == spec.questions[q].id;
     });
-    if (!chosen[q] && !unknown_given) missing.push_back(spec.questions[q].id);
+    if (!unknown_given) missing.push_back(spec.questions[q].id);
   }
   if (!missing.empty()) {
     problems.push_back({"answers", "no answer for " + std::to_string(missing.size()) +
@@ -94,6 +97,7 @@ Result<Answers> resolve_answers(const Ruleset& ruleset, std::span<const NamedAns
   }
   if (!problems.empty()) return problems;
   std::vector<std::uint8_t> options;
+  options.reserve(chosen.size());
   for (const auto& option : chosen) options.push_back(*option);
   return Answers::from_indices(ruleset, std::move(options));
 }

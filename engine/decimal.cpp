@@ -44,19 +44,23 @@ DecimalParse parse_hundredths(std::string_view text) {
   return negative ? -value : value;
 }
 
-void append_hundredths(std::string& out, std::int64_t hundredths) {
+char* write_hundredths(char* at, std::int64_t hundredths) {
   const bool negative = hundredths < 0;
   // Work in unsigned to format INT64_MIN without overflow.
   const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(hundredths)
                                            : static_cast<std::uint64_t>(hundredths);
   const std::uint64_t cents = magnitude % 100;
-  if (negative) out += '-';
-  std::array<char, 24> digits{};
-  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), magnitude / 100).ptr;
-  out.append(digits.data(), end);
-  out += '.';
-  out += static_cast<char>('0' + cents / 10);
-  out += static_cast<char>('0' + cents % 10);
+  if (negative) *at++ = '-';
+  at = std::to_chars(at, at + 20, magnitude / 100).ptr;
+  *at++ = '.';
+  *at++ = static_cast<char>('0' + cents / 10);
+  *at++ = static_cast<char>('0' + cents % 10);
+  return at;
+}
+
+void append_hundredths(std::string& out, std::int64_t hundredths) {
+  std::array<char, kMaxHundredthsChars> text{};
+  out.append(text.data(), write_hundredths(text.data(), hundredths));
 }
 
 std::string format_hundredths(std::int64_t hundredths) {

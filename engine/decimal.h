@@ -22,6 +22,9 @@ DecimalParse parse_hundredths(std::string_view text);
 std::string format_hundredths(std::int64_t hundredths);
 // Appends the same text to `out`, without allocating a string of its own.
 void append_hundredths(std::string& out, std::int64_t hundredths);
+// Writes the same text at `at` (room for kMaxHundredthsChars needed); returns its end.
+inline constexpr std::size_t kMaxHundredthsChars = 24;
+char* write_hundredths(char* at, std::int64_t hundredths);
 
 // As format_hundredths, with a comma between each group of three integer digits.
 std::string format_hundredths_grouped(std::int64_t hundredths);
