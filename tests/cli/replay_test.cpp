@@ -11,7 +11,7 @@ using hsg::test::ProcessResult;
 
 namespace {
 
-const std::string kMedwayId = "361aea731a074b34d87fe01481cd6e44630061e49e0c3d315995f1fcdfbd5c58";
+const std::string kMedwayId = "f8a37111e36020b1d657fc89e6958f27e0567dd73daeb86c9ce51d4ed0c48d2b";
 
 // A store with the worked example recorded as allocation 1 for C-1 (2025-01-15), then a
 // generated caseload of 200 (allocations 2..201, assessed from 2025-04-01 on).
