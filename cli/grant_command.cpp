@@ -2,64 +2,23 @@
 #include <fmt/core.h>
 
 #include <array>
-#include <charconv>
 
 #include "cli/answer_input.h"
 #include "cli/grant_plan.h"
+#include "cli/option_values.h"
 #include "cli/record_allocation.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "cli/today.h"
+#include "cli/support_plan_text.h"
 #include "db/grants.h"
+#include "db/plans.h"
 #include "db/write_transaction.h"
 #include "rules/finance.h"
 
 namespace hsg::cli {
 
 namespace {
-
-std::int64_t positive_id(const CommandLine& command_line, const char* name, const char* what) {
-  const std::string text = command_line.get<std::string>(name);
-  std::int64_t id = 0;
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || id <= 0) {
-    command_line.fail(fmt::format("'{}' is not {} (a positive number)", text, what));
-  }
-  return id;
-}
-
-void add_grant_argument(CommandLine& command_line) {
-  command_line.add()("grant", po::value<std::string>()->required()->value_name("GRANT"),
-                     "grant id (as printed by hsg grant start)");
-  command_line.positional("grant", 1);
-}
-
-std::int64_t grant_id(const CommandLine& command_line) {
-  return positive_id(command_line, "grant", "a grant id");
-}
-
-engine::Date required_date(const CommandLine& command_line, const char* name) {
-  const std::string text = command_line.get<std::string>(name);
-  const auto date = engine::Date::parse(text);
-  if (!date) command_line.fail(fmt::format("--{} '{}' is not a date (YYYY-MM-DD)", name, text));
-  return *date;
-}
-
-engine::Date date_option(const CommandLine& command_line) {
-  std::optional<std::string> text;
-  if (command_line.has("date")) text = command_line.get<std::string>("date");
-  return date_or_today(text);
-}
-
-engine::Money amount_option(const CommandLine& command_line) {
-  const std::string text = command_line.get<std::string>("amount");
-  const engine::DecimalParse amount = engine::Money::parse_pence(text);
-  if (const auto* reason = std::get_if<std::string>(&amount)) {
-    command_line.fail(fmt::format("--amount '{}' {}", text, *reason));
-  }
-  return engine::Money::from_pence(std::get<std::int64_t>(amount));
-}
 
 std::string held_as_help() {
   std::string text = "how the money is held:";
@@ -138,7 +97,7 @@ int end(const Args& args, Io& io) {
       "reason", po::value<std::string>()->required()->value_name("TEXT"), "why (mandatory)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_id(command_line);
+  const std::int64_t id = grant_id_argument(command_line);
   const engine::Date date = date_option(command_line);
   db::Database database = open_database(command_line);
   write_end(io.out, id,
@@ -169,7 +128,7 @@ int review(const Args& args, Io& io) {
       "id of a stored rule set (default: the one in force on the date)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_id(command_line);
+  const std::int64_t id = grant_id_argument(command_line);
   const engine::Date date = date_option(command_line);
   std::optional<std::string> ruleset_id;
   if (command_line.has("rules")) ruleset_id = command_line.get<std::string>("rules");
@@ -222,8 +181,8 @@ int recover(const Args& args, Io& io) {
       "date of the recovery (default: today)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_id(command_line);
-  const engine::Money amount = amount_option(command_line);
+  const std::int64_t id = grant_id_argument(command_line);
+  const engine::Money amount = amount_option(command_line, "amount");
   const engine::Date date = date_option(command_line);
   db::Database database = open_database(command_line);
   const std::string posting = unwrap(db::GrantRepository(database).recover(
@@ -285,13 +244,19 @@ int show(const Args& args, Io& io) {
       {"hsg grant show GRANT",
        "Shows a grant: how it is held and coded, each type's amount, every instalment with\n"
        "its state (scheduled, posted, reversed or cancelled) and posting, recoveries, and\n"
-       "what has been paid and recovered.",
+       "what has been paid and recovered, and its support plan if it has one.",
        "hsg grant show 1"});
   add_grant_argument(command_line);
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
-  write_detail(io.out, unwrap(db::GrantRepository(database).get(grant_id(command_line))));
+  const std::int64_t id = grant_id_argument(command_line);
+  const db::GrantDetail detail = unwrap(db::GrantRepository(database).get(id));
+  write_detail(io.out, detail);
+  if (const auto plan = unwrap(db::PlanRepository(database).get(id))) {
+    io.out << "\n";
+    write_support_plan(io.out, *plan, detail.grant.agreed);
+  }
   return 0;
 }
 

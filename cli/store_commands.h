@@ -20,5 +20,7 @@ int generate_command(const Args& args, Io& io);
 int whatif_command(const Args& args, Io& io);
 int grant_command(const Args& args, Io& io);
 int ledger_command(const Args& args, Io& io);
+int provider_command(const Args& args, Io& io);
+int plan_command(const Args& args, Io& io);
 
 }  // namespace hsg::cli
