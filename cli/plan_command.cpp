@@ -15,6 +15,7 @@
 #include "db/grants.h"
 #include "db/plans.h"
 #include "db/providers.h"
+#include "db/write_transaction.h"
 #include "rules/support_plan_check.h"
 
 namespace hsg::cli {
@@ -89,11 +90,15 @@ int set(const Args& args, Io& io) {
   const auto& plan = std::get<rules::LoadedSupportPlan>(loaded);
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
+  // One write: what the plan is checked against (the grant's end, providers accredited
+  // that day) cannot change between the check and the record.
+  auto transaction = unwrap(db::WriteTransaction::begin(database));
   const db::GrantDetail detail = unwrap(db::GrantRepository(database).get(grant_id));
   const auto problems = rules::check_support_plan(plan, context_of(database, detail, plan_on));
   if (!problems.empty()) throw InputError(problems);
   const db::Plan stored =
       unwrap(db::PlanRepository(database).add(stamp, new_plan(grant_id, plan_on, plan)));
+  unwrap(transaction.commit());
   io.out << fmt::format("Plan version {} recorded for grant {}\n\n", stored.version, grant_id);
   write_support_plan(io.out, stored, detail.grant.agreed);
   return 0;

@@ -239,3 +239,25 @@ TEST_CASE("provider: add, end and list, with their refusals") {
         "Kent Floating Support|2025-01-31\n");
   CHECK(store.sql("SELECT count(*) FROM provider_accreditations;") == "1\n");
 }
+
+TEST_CASE("plan and provider: --help for each subcommand, and what cannot be shown") {
+  StoreFixture store;
+  for (const auto& [command, usage] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"plan", "set"}, "Usage: hsg plan set GRANT --file PLAN.toml [--date D]\n"},
+           {{"plan", "show"}, "Usage: hsg plan show GRANT [--version N] [--json]\n"},
+           {{"provider", "add"},
+            "Usage: hsg provider add NAME --accredited-from D [--until D] [--kind "
+            "generalist|specialist]\n"},
+           {{"provider", "list"}, "Usage: hsg provider list [--on D]\n"},
+           {{"provider", "end"}, "Usage: hsg provider end NAME --date D\n"}}) {
+    std::vector<std::string> args = command;
+    args.push_back("--help");
+    const auto help = store.ok(args);
+    CHECK(help.out.substr(0, usage.size()) == usage);
+  }
+  grant_started(store);
+  CHECK(store.refused({"plan", "show", "1"}) ==
+        "hsg: error: grant 1 has no support plan yet (hsg plan set 1 --file PLAN.toml)\n");
+  CHECK(store.refused({"plan", "set", "1", "--file", "missing.toml"}) ==
+        "missing.toml: cannot read the plan file\n");
+}
