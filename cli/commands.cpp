@@ -35,6 +35,8 @@ constexpr std::array kCommands{
     Command{"import", import_command, "record assessments in bulk from CSV"},
     Command{"generate", generate_command, "record a synthetic caseload"},
     Command{"grant", grant_command, "start, end, review or recover grants; show and list them"},
+    Command{"provider", provider_command, "accredit providers, end accreditation, list them"},
+    Command{"plan", plan_command, "set or show a grant's support plan"},
     Command{"ledger", ledger_command, "post instalments; export, balance and report the ledger"},
     Command{"outcome", outcome_command, "record and show outcomes at review or exit"},
     Command{"report", report_command, "reports for commissioners: outcomes"},

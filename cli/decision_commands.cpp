@@ -1,16 +1,18 @@
 // hsg agree | approve | reject | show: the agreed amount and four-eyes approval.
 #include <fmt/core.h>
 
-#include <charconv>
-
+#include "cli/option_values.h"
 #include "cli/record_allocation.h"
 #include "cli/statement_text.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/stored_outputs.h"
+#include "cli/support_plan_text.h"
 #include "db/allocations.h"
 #include "db/decisions.h"
 #include "db/sha256.h"
+#include "db/grants.h"
+#include "db/plans.h"
 
 namespace hsg::cli {
 
@@ -23,13 +25,19 @@ void add_allocation_argument(CommandLine& command_line) {
 }
 
 std::int64_t allocation_id(const CommandLine& command_line) {
-  const std::string text = command_line.get<std::string>("allocation");
-  std::int64_t id = 0;
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || id <= 0) {
-    command_line.fail(fmt::format("'{}' is not an allocation id (a positive number)", text));
-  }
-  return id;
+  return positive_id(command_line, "allocation", "an allocation id");
+}
+
+// The decision statement includes what the grant started from the allocation is for.
+void write_plan_of_allocation(std::ostream& out, db::Database& database,
+                              std::int64_t allocation_id) {
+  db::GrantRepository grants(database);
+  const auto grant_id = unwrap(grants.of_allocation(allocation_id));
+  if (!grant_id) return;
+  const auto plan = unwrap(db::PlanRepository(database).get(*grant_id));
+  if (!plan) return;
+  out << "\n";
+  write_support_plan(out, *plan, unwrap(grants.get(*grant_id)).grant.agreed);
 }
 
 void write_state(std::ostream& out, const db::DecisionState& state) {
@@ -121,7 +129,8 @@ int show_command(const Args& args, Io& io) {
   CommandLine command_line(
       "show", {"hsg show ALLOC [--db PATH]",
                "Shows a recorded allocation: its statement, recomputed from what was stored and\n"
-               "checked against the stored outputs, then every decision on it.",
+               "checked against the stored outputs, then every decision on it and, once its grant\n"
+               "has one, the support plan.",
                "hsg show 1"});
   add_allocation_argument(command_line);
   add_database_option(command_line);
@@ -147,6 +156,7 @@ int show_command(const Args& args, Io& io) {
   write_statement(io.out, ruleset, traced, stored.assessed_on);
   io.out << "\n";
   write_state(io.out, unwrap(db::DecisionRepository(database).state(id)));
+  write_plan_of_allocation(io.out, database, id);
   return 0;
 }
 

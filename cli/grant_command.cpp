@@ -10,29 +10,15 @@
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "cli/today.h"
+#include "cli/support_plan_text.h"
 #include "db/grants.h"
+#include "db/plans.h"
 #include "db/write_transaction.h"
 #include "rules/finance.h"
 
 namespace hsg::cli {
 
 namespace {
-
-engine::Date date_option(const CommandLine& command_line) {
-  std::optional<std::string> text;
-  if (command_line.has("date")) text = command_line.get<std::string>("date");
-  return date_or_today(text);
-}
-
-engine::Money amount_option(const CommandLine& command_line) {
-  const std::string text = command_line.get<std::string>("amount");
-  const engine::DecimalParse amount = engine::Money::parse_pence(text);
-  if (const auto* reason = std::get_if<std::string>(&amount)) {
-    command_line.fail(fmt::format("--amount '{}' {}", text, *reason));
-  }
-  return engine::Money::from_pence(std::get<std::int64_t>(amount));
-}
 
 std::string held_as_help() {
   std::string text = "how the money is held:";
@@ -111,7 +97,7 @@ int end(const Args& args, Io& io) {
       "reason", po::value<std::string>()->required()->value_name("TEXT"), "why (mandatory)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_argument(command_line);
+  const std::int64_t id = grant_id_argument(command_line);
   const engine::Date date = date_option(command_line);
   db::Database database = open_database(command_line);
   write_end(io.out, id,
@@ -142,7 +128,7 @@ int review(const Args& args, Io& io) {
       "id of a stored rule set (default: the one in force on the date)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_argument(command_line);
+  const std::int64_t id = grant_id_argument(command_line);
   const engine::Date date = date_option(command_line);
   std::optional<std::string> ruleset_id;
   if (command_line.has("rules")) ruleset_id = command_line.get<std::string>("rules");
@@ -195,8 +181,8 @@ int recover(const Args& args, Io& io) {
       "date of the recovery (default: today)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t id = grant_argument(command_line);
-  const engine::Money amount = amount_option(command_line);
+  const std::int64_t id = grant_id_argument(command_line);
+  const engine::Money amount = amount_option(command_line, "amount");
   const engine::Date date = date_option(command_line);
   db::Database database = open_database(command_line);
   const std::string posting = unwrap(db::GrantRepository(database).recover(
@@ -258,13 +244,19 @@ int show(const Args& args, Io& io) {
       {"hsg grant show GRANT",
        "Shows a grant: how it is held and coded, each type's amount, every instalment with\n"
        "its state (scheduled, posted, reversed or cancelled) and posting, recoveries, and\n"
-       "what has been paid and recovered.",
+       "what has been paid and recovered, and its support plan if it has one.",
        "hsg grant show 1"});
   add_grant_argument(command_line);
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
-  write_detail(io.out, unwrap(db::GrantRepository(database).get(grant_argument(command_line))));
+  const std::int64_t id = grant_id_argument(command_line);
+  const db::GrantDetail detail = unwrap(db::GrantRepository(database).get(id));
+  write_detail(io.out, detail);
+  if (const auto plan = unwrap(db::PlanRepository(database).get(id))) {
+    io.out << "\n";
+    write_support_plan(io.out, *plan, detail.grant.agreed);
+  }
   return 0;
 }
 

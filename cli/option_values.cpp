@@ -3,7 +3,10 @@
 #include <fmt/core.h>
 
 #include <charconv>
+#include <optional>
 #include <string>
+
+#include "cli/today.h"
 
 namespace hsg::cli {
 
@@ -23,7 +26,7 @@ void add_grant_argument(CommandLine& command_line) {
   command_line.positional("grant", 1);
 }
 
-std::int64_t grant_argument(const CommandLine& command_line) {
+std::int64_t grant_id_argument(const CommandLine& command_line) {
   return positive_id(command_line, "grant", "a grant id");
 }
 
@@ -32,6 +35,21 @@ engine::Date required_date(const CommandLine& command_line, const char* name) {
   const auto date = engine::Date::parse(text);
   if (!date) command_line.fail(fmt::format("--{} '{}' is not a date (YYYY-MM-DD)", name, text));
   return *date;
+}
+
+engine::Date date_option(const CommandLine& command_line) {
+  std::optional<std::string> text;
+  if (command_line.has("date")) text = command_line.get<std::string>("date");
+  return date_or_today(text);
+}
+
+engine::Money amount_option(const CommandLine& command_line, const char* name) {
+  const std::string text = command_line.get<std::string>(name);
+  const engine::DecimalParse amount = engine::Money::parse_pence(text);
+  if (const auto* reason = std::get_if<std::string>(&amount)) {
+    command_line.fail(fmt::format("--{} '{}' {}", name, text, *reason));
+  }
+  return engine::Money::from_pence(std::get<std::int64_t>(amount));
 }
 
 }  // namespace hsg::cli

@@ -1,20 +1,27 @@
-// Reading the values every command parses the same way: ids and dates given on the
-// command line, refused with the option named and the form expected.
+// Option values several commands read the same way: ids, dates, money.
+//
+// Each refuses a malformed value through CommandLine::fail (an InputError naming the
+// option and what it should look like), so every command words it alike.
 #pragma once
 
 #include <cstdint>
 
 #include "cli/command_line.h"
 #include "engine/date.h"
+#include "engine/money.h"
 
 namespace hsg::cli {
 
-// The value of `name` as a positive id; `what` names it in the error ("a grant id").
+// The option `name` as a positive id; `what` says what it is ("a grant id").
 std::int64_t positive_id(const CommandLine& command_line, const char* name, const char* what);
-// The positional GRANT argument of the commands about one grant, and its value.
+// The positional GRANT of the grant and plan commands, and its value.
 void add_grant_argument(CommandLine& command_line);
-std::int64_t grant_argument(const CommandLine& command_line);
-// The value of --`name` as a date (YYYY-MM-DD).
+std::int64_t grant_id_argument(const CommandLine& command_line);
+// The option `name` as a date (YYYY-MM-DD).
 engine::Date required_date(const CommandLine& command_line, const char* name);
+// --date if given, else today (cli/today.h).
+engine::Date date_option(const CommandLine& command_line);
+// The option `name` as an exact amount of money in pounds ("120.00").
+engine::Money amount_option(const CommandLine& command_line, const char* name);
 
 }  // namespace hsg::cli

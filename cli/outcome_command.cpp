@@ -39,7 +39,7 @@ int record(const Args& args, Io& io) {
       "the outcomes file (TOML: term and an [outcomes] table)");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t grant_id = grant_argument(command_line);
+  const std::int64_t grant_id = grant_id_argument(command_line);
   const engine::Date date = required_date(command_line, "date");
   auto loaded = rules::load_outcomes_file(command_line.get<std::string>("file"));
   if (auto* problems = std::get_if<std::vector<rules::Diagnostic>>(&loaded)) {
@@ -98,7 +98,7 @@ int show(const Args& args, Io& io) {
   command_line.add()("json", "print one JSON object instead of text");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const std::int64_t grant_id = grant_argument(command_line);
+  const std::int64_t grant_id = grant_id_argument(command_line);
   db::Database database = open_database(command_line);
   const auto returns = unwrap(db::OutcomeRepository(database).of_grant(grant_id));
   if (command_line.has("json")) {

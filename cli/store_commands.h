@@ -22,5 +22,7 @@ int grant_command(const Args& args, Io& io);
 int ledger_command(const Args& args, Io& io);
 int outcome_command(const Args& args, Io& io);
 int report_command(const Args& args, Io& io);
+int provider_command(const Args& args, Io& io);
+int plan_command(const Args& args, Io& io);
 
 }  // namespace hsg::cli

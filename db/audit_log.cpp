@@ -40,7 +40,7 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 16> kWriters{{
+constexpr std::array<Writer, 22> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
@@ -57,6 +57,12 @@ constexpr std::array<Writer, 16> kWriters{{
     {"posting.line", "posting_lines", &stored_posting_line_payload},
     {"outcome.record", "outcome_returns", &stored_outcome_return_payload},
     {"outcome.answer", "outcome_answers", &stored_outcome_answer_payload},
+    {"provider.add", "providers", &stored_provider_payload},
+    {"provider.accredit", "provider_accreditations", &stored_accreditation_payload},
+    {"provider.end", "provider_ends", &stored_provider_end_payload},
+    {"plan.set", "plans", &stored_plan_payload},
+    {"plan.objective", "plan_objectives", &stored_plan_objective_payload},
+    {"plan.use", "plan_uses", &stored_plan_use_payload},
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
@@ -185,7 +191,7 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 14> kTables{{
+  constexpr std::array<Table, 20> kTables{{
       {"rulesets", "id"},
       {"clients", "ref"},
       {"allocations", "CAST(id AS TEXT)"},
@@ -200,6 +206,12 @@ void Verifier::check_unwritten_rows() {
       {"posting_lines", "posting_id || '/' || line"},
       {"outcome_returns", "CAST(id AS TEXT)"},
       {"outcome_answers", "return_id || '/' || measure"},
+      {"providers", "name"},
+      {"provider_accreditations", "provider || '/' || number"},
+      {"provider_ends", "provider || '/' || number"},
+      {"plans", "CAST(id AS TEXT)"},
+      {"plan_objectives", "plan_id || '/' || objective_key"},
+      {"plan_uses", "plan_id || '/' || position"},
   }};
   for (const Table& table : kTables) {
     if (failed()) return;

@@ -236,16 +236,6 @@ std::vector<std::string_view> split_id(std::string_view id) {
   }
 }
 
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  if (text.empty() || text.size() > 18 ||
-      text.find_first_not_of("0123456789") != std::string_view::npos) {
-    return std::nullopt;
-  }
-  std::int64_t value = 0;
-  for (char digit : text) value = value * 10 + (digit - '0');
-  return value;
-}
-
 std::optional<std::string> reason_problem(std::string_view reason) {
   if (reason.find_first_not_of(" \t") == std::string_view::npos) return "a reason is required";
   return one_line_problem("the reason", reason, kMaxReasonBytes);
@@ -315,6 +305,16 @@ std::optional<std::string> new_grant_problem(const NewGrant& grant) {
 
 }  // namespace
 
+std::optional<std::int64_t> parse_entity_number(std::string_view text) {
+  if (text.empty() || text.size() > 18 ||
+      text.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::int64_t value = 0;
+  for (char digit : text) value = value * 10 + (digit - '0');
+  return value;
+}
+
 std::string_view to_string(InstalmentStatus status) {
   switch (status) {
     case InstalmentStatus::scheduled:
@@ -330,7 +330,7 @@ std::string_view to_string(InstalmentStatus status) {
 }
 
 std::optional<std::string> stored_grant_payload(Connection& connection, std::string_view id) {
-  const auto number = parse_id(id);
+  const auto number = parse_entity_number(id);
   if (!number) return std::nullopt;
   auto grant = find_grant(connection, *number);
   if (!grant) return std::nullopt;
@@ -341,7 +341,7 @@ std::optional<std::string> stored_grant_intervention_payload(Connection& connect
                                                              std::string_view id) {
   const auto parts = split_id(id);
   if (parts.size() != 2) return std::nullopt;
-  const auto grant_id = parse_id(parts[0]);
+  const auto grant_id = parse_entity_number(parts[0]);
   if (!grant_id) return std::nullopt;
   auto select = connection.statement(kSelectIntervention);
   select->bind(1, *grant_id);
@@ -357,8 +357,8 @@ std::optional<std::string> stored_grant_intervention_payload(Connection& connect
 std::optional<std::string> stored_instalment_payload(Connection& connection, std::string_view id) {
   const auto parts = split_id(id);
   if (parts.size() != 3) return std::nullopt;
-  const auto grant_id = parse_id(parts[0]);
-  const auto number = parse_id(parts[2]);
+  const auto grant_id = parse_entity_number(parts[0]);
+  const auto number = parse_entity_number(parts[2]);
   if (!grant_id || !number) return std::nullopt;
   auto select = connection.statement(kSelectInstalment);
   select->bind(1, *grant_id);
@@ -376,7 +376,7 @@ std::optional<std::string> stored_instalment_payload(Connection& connection, std
 }
 
 std::optional<std::string> stored_grant_end_payload(Connection& connection, std::string_view id) {
-  const auto grant_id = parse_id(id);
+  const auto grant_id = parse_entity_number(id);
   if (!grant_id) return std::nullopt;
   auto select = connection.statement(kSelectEnd);
   select->bind(1, *grant_id);
@@ -394,8 +394,8 @@ std::optional<std::string> stored_cancellation_payload(Connection& connection,
                                                        std::string_view id) {
   const auto parts = split_id(id);
   if (parts.size() != 3) return std::nullopt;
-  const auto grant_id = parse_id(parts[0]);
-  const auto number = parse_id(parts[2]);
+  const auto grant_id = parse_entity_number(parts[0]);
+  const auto number = parse_entity_number(parts[2]);
   if (!grant_id || !number) return std::nullopt;
   auto select = connection.statement(kSelectCancellation);
   select->bind(1, *grant_id);
@@ -408,8 +408,8 @@ std::optional<std::string> stored_cancellation_payload(Connection& connection,
 std::optional<std::string> stored_recovery_payload(Connection& connection, std::string_view id) {
   const auto parts = split_id(id);
   if (parts.size() != 2) return std::nullopt;
-  const auto grant_id = parse_id(parts[0]);
-  const auto number = parse_id(parts[1]);
+  const auto grant_id = parse_entity_number(parts[0]);
+  const auto number = parse_entity_number(parts[1]);
   if (!grant_id || !number) return std::nullopt;
   auto select = connection.statement(kSelectRecovery);
   select->bind(1, *grant_id);

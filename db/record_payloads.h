@@ -5,6 +5,7 @@
 // same function and compares. Each returns nothing when no row has that key.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,10 @@
 #include "db/connection.h"
 
 namespace hsg::db {
+
+// The number in an entity id ("17", or a part of "17/basic/3"); nothing if it is not
+// 1 to 18 decimal digits.
+std::optional<std::int64_t> parse_entity_number(std::string_view text);
 
 // Rule sets hash their bytes instead of copying them: the payload's "id" is the
 // SHA-256 of the stored bytes, so altered bytes no longer match the event.
@@ -39,5 +44,16 @@ std::optional<std::string> stored_outcome_return_payload(Connection& connection,
                                                          std::string_view id);
 std::optional<std::string> stored_outcome_answer_payload(Connection& connection,
                                                          std::string_view id);
+// Providers and support plans (db/providers.h, db/plans.h): "NAME" (providers),
+// "NAME/NUMBER" (provider_accreditations, provider_ends), "PLAN" (plans),
+// "PLAN/OBJECTIVE" (plan_objectives), "PLAN/POSITION" (plan_uses).
+std::optional<std::string> stored_provider_payload(Connection& connection, std::string_view name);
+std::optional<std::string> stored_accreditation_payload(Connection& connection,
+                                                        std::string_view id);
+std::optional<std::string> stored_provider_end_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_plan_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_plan_objective_payload(Connection& connection,
+                                                         std::string_view id);
+std::optional<std::string> stored_plan_use_payload(Connection& connection, std::string_view id);
 
 }  // namespace hsg::db

@@ -286,8 +286,97 @@ CREATE TRIGGER outcome_answers_no_delete BEFORE DELETE ON outcome_answers
 BEGIN SELECT RAISE(ABORT, 'append-only: outcome_answers rows are never deleted'); END;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{
-    {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}}};
+// Version 5: providers and support plans (docs/assessor.md, "Support plans"). Same
+// rules again. A provider's accreditation is a dated row; ending it is another row
+// (provider_ends), so the list as it stood on any past date can be read back. A plan
+// is never edited: a changed plan is the next version for the grant, with its own
+// objectives and uses; it keeps the exact bytes of the plan file it was read from.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE providers (
+  name     TEXT PRIMARY KEY,
+  kind     TEXT NOT NULL CHECK (kind IN ('generalist', 'specialist')),
+  added_on TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE provider_accreditations (
+  provider         TEXT NOT NULL REFERENCES providers (name),
+  number           INTEGER NOT NULL CHECK (number >= 1),
+  accredited_from  TEXT NOT NULL,
+  accredited_until TEXT,
+  CHECK (accredited_until IS NULL OR accredited_until >= accredited_from),
+  PRIMARY KEY (provider, number)
+) STRICT;
+
+CREATE TABLE provider_ends (
+  provider TEXT NOT NULL REFERENCES providers (name),
+  number   INTEGER NOT NULL CHECK (number >= 1),
+  end_on   TEXT NOT NULL,
+  PRIMARY KEY (provider, number)
+) STRICT;
+
+CREATE TABLE plans (
+  id       INTEGER PRIMARY KEY,
+  grant_id INTEGER NOT NULL REFERENCES grants (id),
+  version  INTEGER NOT NULL CHECK (version >= 1),
+  plan_on  TEXT NOT NULL,
+  actor    TEXT NOT NULL,
+  at       TEXT NOT NULL,
+  sha256   TEXT NOT NULL,
+  bytes    BLOB NOT NULL,
+  UNIQUE (grant_id, version)
+) STRICT;
+
+CREATE TABLE plan_objectives (
+  plan_id       INTEGER NOT NULL REFERENCES plans (id),
+  objective_key TEXT NOT NULL,
+  position      INTEGER NOT NULL CHECK (position >= 1),
+  text          TEXT NOT NULL,
+  domain        TEXT NOT NULL CHECK (domain IN ('economic_wellbeing', 'enjoy_and_achieve',
+                                                'be_healthy', 'stay_safe',
+                                                'positive_contribution')),
+  PRIMARY KEY (plan_id, objective_key)
+) STRICT;
+
+CREATE TABLE plan_uses (
+  plan_id       INTEGER NOT NULL REFERENCES plans (id),
+  position      INTEGER NOT NULL CHECK (position >= 1),
+  route         INTEGER NOT NULL CHECK (route BETWEEN 1 AND 6),
+  description   TEXT NOT NULL,
+  objective_key TEXT NOT NULL,
+  provider      TEXT,
+  category      TEXT NOT NULL,
+  amount_pence  INTEGER NOT NULL CHECK (amount_pence >= 0),
+  PRIMARY KEY (plan_id, position),
+  FOREIGN KEY (plan_id, objective_key) REFERENCES plan_objectives (plan_id, objective_key)
+) STRICT;
+CREATE TRIGGER providers_no_update BEFORE UPDATE ON providers
+BEGIN SELECT RAISE(ABORT, 'append-only: providers rows are never updated'); END;
+CREATE TRIGGER providers_no_delete BEFORE DELETE ON providers
+BEGIN SELECT RAISE(ABORT, 'append-only: providers rows are never deleted'); END;
+CREATE TRIGGER provider_accreditations_no_update BEFORE UPDATE ON provider_accreditations
+BEGIN SELECT RAISE(ABORT, 'append-only: provider_accreditations rows are never updated'); END;
+CREATE TRIGGER provider_accreditations_no_delete BEFORE DELETE ON provider_accreditations
+BEGIN SELECT RAISE(ABORT, 'append-only: provider_accreditations rows are never deleted'); END;
+CREATE TRIGGER provider_ends_no_update BEFORE UPDATE ON provider_ends
+BEGIN SELECT RAISE(ABORT, 'append-only: provider_ends rows are never updated'); END;
+CREATE TRIGGER provider_ends_no_delete BEFORE DELETE ON provider_ends
+BEGIN SELECT RAISE(ABORT, 'append-only: provider_ends rows are never deleted'); END;
+CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans
+BEGIN SELECT RAISE(ABORT, 'append-only: plans rows are never updated'); END;
+CREATE TRIGGER plans_no_delete BEFORE DELETE ON plans
+BEGIN SELECT RAISE(ABORT, 'append-only: plans rows are never deleted'); END;
+CREATE TRIGGER plan_objectives_no_update BEFORE UPDATE ON plan_objectives
+BEGIN SELECT RAISE(ABORT, 'append-only: plan_objectives rows are never updated'); END;
+CREATE TRIGGER plan_objectives_no_delete BEFORE DELETE ON plan_objectives
+BEGIN SELECT RAISE(ABORT, 'append-only: plan_objectives rows are never deleted'); END;
+CREATE TRIGGER plan_uses_no_update BEFORE UPDATE ON plan_uses
+BEGIN SELECT RAISE(ABORT, 'append-only: plan_uses rows are never updated'); END;
+CREATE TRIGGER plan_uses_no_delete BEFORE DELETE ON plan_uses
+BEGIN SELECT RAISE(ABORT, 'append-only: plan_uses rows are never deleted'); END;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{
+    {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}}};
 
 }  // namespace
 

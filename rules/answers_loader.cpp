@@ -4,10 +4,9 @@
 
 #include <toml++/toml.h>
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "rules/file_bytes.h"
 #include "rules/source_map.h"
 #include "rules/toml_reader.h"
 
@@ -24,11 +23,8 @@ struct GivenAnswers {
 
 void read_toml(const std::string& text, const std::string& source, GivenAnswers& given) {
   toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& error) {
-    given.problems.push_back({source, error.source().begin.line, error.source().begin.column,
-                              std::string(error.description())});
+  if (auto syntax = parse_toml(text, source, root)) {
+    given.problems.push_back(std::move(*syntax));
     return;
   }
   TomlReader reader(source, given.map, given.problems);
@@ -145,13 +141,11 @@ Loaded<LoadedAnswers> load_answers_text(const std::string& text, const std::stri
 
 Loaded<LoadedAnswers> load_answers_file(const std::filesystem::path& path,
                                         const engine::Ruleset& ruleset) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (file) bytes << file.rdbuf();
-  if (!file || file.bad()) {
+  const auto bytes = read_file_bytes(path);
+  if (!bytes) {
     return std::vector<Diagnostic>{{path.string(), 0, 0, "cannot read the answers file"}};
   }
-  return load_answers_text(bytes.str(), path.string(), path.extension() == ".json", ruleset);
+  return load_answers_text(*bytes, path.string(), path.extension() == ".json", ruleset);
 }
 
 std::string answers_to_toml(const engine::Ruleset& ruleset, const engine::Answers& answers) {

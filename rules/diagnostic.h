@@ -23,6 +23,10 @@ struct Diagnostic {
   bool operator==(const Diagnostic&) const = default;
 };
 
+// Orders problems as they appear in the file (stable: problems of the same place keep
+// the order they were found in; those without a position come first).
+void sort_by_position(std::vector<Diagnostic>& problems);
+
 // Either a loaded value or every problem found.
 template <typename T>
 using Loaded = std::variant<T, std::vector<Diagnostic>>;

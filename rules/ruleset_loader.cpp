@@ -4,13 +4,12 @@
 
 #include <toml++/toml.h>
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <utility>
 
+#include "rules/file_bytes.h"
 #include "rules/sha256.h"
 #include "rules/source_map.h"
 #include "rules/toml_reader.h"
@@ -37,6 +36,7 @@ class SpecReader {
   // Question index → option-set index, for questions whose options come from a set.
   const std::map<std::size_t, std::size_t>& set_of_question() const { return set_of_question_; }
   FinanceConfig take_finance() { return std::move(finance_); }
+  std::optional<PlansConfig> take_plans() { return std::move(plans_); }
 
  private:
   void read_settings(const toml::table& root);
@@ -52,6 +52,10 @@ class SpecReader {
                      const std::vector<std::string>& allowed,
                      std::map<std::string, std::string, std::less<>>& accounts);
   void check_accounts_apart(const toml::table& finance);
+  void read_plans(const toml::table& root);
+  std::vector<std::string> read_categories(const toml::table& plans);
+  void read_excluded(const toml::table& plans, const std::vector<std::string>& categories,
+                     PlansConfig& config);
 
   TomlReader reader_;
   SourceMap& map_;
@@ -65,18 +69,20 @@ class SpecReader {
   std::vector<OptionSet> option_sets_;
   std::map<std::size_t, std::size_t> set_of_question_;
   FinanceConfig finance_;
+  std::optional<PlansConfig> plans_;
 };
 
 engine::RulesetSpec SpecReader::read(const toml::table& root) {
   reader_.check_keys(root, "",
                      {"name", "version", "effective_from", "currency", "rounding", "hourly_rate",
                       "upper_limit", "instalment_period_weeks", "adjustment_tolerance_percent",
-                      "interventions", "option_sets", "questions", "finance"});
+                      "interventions", "option_sets", "questions", "finance", "plans"});
   read_settings(root);
   read_interventions(root);
   read_option_sets(root);
   read_questions(root);
   read_finance(root);
+  read_plans(root);
   for (const OptionSet& set : option_sets_) {
     if (!set.used) {
       reader_.error_at(*set.node,
@@ -331,6 +337,71 @@ void SpecReader::check_accounts_apart(const toml::table& finance) {
   }
 }
 
+// [plans] is optional; when given, it needs at least one category (rules/plans_config.h).
+void SpecReader::read_plans(const toml::table& root) {
+  if (!root.contains("plans")) return;
+  const toml::table* plans = reader_.table(root, "", "plans");
+  if (plans == nullptr) return;
+  reader_.check_keys(*plans, "plans", {"categories", "excluded"});
+  PlansConfig config;
+  config.categories = read_categories(*plans);
+  read_excluded(*plans, config.categories, config);
+  plans_ = std::move(config);
+}
+
+std::vector<std::string> SpecReader::read_categories(const toml::table& plans) {
+  std::vector<std::string> categories;
+  const toml::node* node = plans.get("categories");
+  if (node == nullptr) {
+    reader_.error_at(plans, "missing key 'categories' in plans");
+    return categories;
+  }
+  const auto* array = node->as_array();
+  if (array == nullptr || array->empty()) {
+    reader_.error_at(*node, "plans.categories must be a non-empty array of category keys");
+    return categories;
+  }
+  for (const toml::node& entry : *array) {
+    const auto* text = entry.as_string();
+    if (text == nullptr || !is_plan_key(text->get())) {
+      reader_.error_at(entry,
+                       "a category must be a key of 1 to 64 lowercase letters, digits and '_'");
+      continue;
+    }
+    if (std::find(categories.begin(), categories.end(), text->get()) != categories.end()) {
+      reader_.error_at(entry, fmt::format("category '{}' is listed twice", text->get()));
+      continue;
+    }
+    categories.push_back(text->get());
+  }
+  return categories;
+}
+
+void SpecReader::read_excluded(const toml::table& plans, const std::vector<std::string>& categories,
+                               PlansConfig& config) {
+  const toml::array* excluded = reader_.array_of_tables(plans, "plans", "excluded", false);
+  if (excluded == nullptr) return;
+  for (std::size_t i = 0; i < excluded->size(); ++i) {
+    const toml::table& table = *excluded->get(i)->as_table();
+    const std::string at = fmt::format("plans.excluded[{}]", i);
+    reader_.check_keys(table, at, {"key", "reason"});
+    const auto key = reader_.string(table, at, "key");
+    const auto reason = reader_.string(table, at, "reason");
+    if (!key || !reason) continue;
+    if (!is_plan_key(*key)) {
+      reader_.error_at(*table.get("key"),
+                       "an excluded key must be 1 to 64 lowercase letters, digits and '_'");
+    } else if (std::find(categories.begin(), categories.end(), *key) != categories.end()) {
+      reader_.error_at(*table.get("key"),
+                       fmt::format("'{}' is both a category and excluded", *key));
+    } else if (reason->empty() || reason->size() > 200 || reason->find('\n') != std::string::npos) {
+      reader_.error_at(*table.get("reason"), "a reason is one line of 1 to 200 bytes");
+    } else {
+      config.excluded.push_back({*key, *reason});
+    }
+  }
+}
+
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos;
        at = text.find(from, at + to.size())) {
@@ -354,9 +425,7 @@ engine::Problem into_option_set(engine::Problem problem,
 }
 
 void sort_and_dedupe(std::vector<Diagnostic>& problems) {
-  std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-  });
+  sort_by_position(problems);
   std::vector<Diagnostic> unique;
   for (Diagnostic& problem : problems) {
     if (std::find(unique.begin(), unique.end(), problem) == unique.end()) {
@@ -370,12 +439,7 @@ void sort_and_dedupe(std::vector<Diagnostic>& problems) {
 
 Loaded<LoadedRuleset> load_ruleset_text(std::string bytes, std::string source) {
   toml::table root;
-  try {
-    root = toml::parse(bytes, source);
-  } catch (const toml::parse_error& error) {
-    return std::vector<Diagnostic>{{source, error.source().begin.line, error.source().begin.column,
-                                    std::string(error.description())}};
-  }
+  if (auto syntax = parse_toml(bytes, source, root)) return std::vector<Diagnostic>{*syntax};
   SourceMap map;
   std::vector<Diagnostic> problems;
   SpecReader reader(source, map, problems);
@@ -394,18 +458,16 @@ Loaded<LoadedRuleset> load_ruleset_text(std::string bytes, std::string source) {
   engine::Result<engine::Ruleset> created = engine::Ruleset::create(std::move(spec));
   if (!created.ok()) throw std::logic_error("a validated rule set was refused by Ruleset::create");
   std::string id = sha256_hex(bytes);
-  return LoadedRuleset{std::move(created).value(), std::move(id), std::move(bytes),
-                       std::move(source), reader.take_finance()};
+  return LoadedRuleset{std::move(created).value(), std::move(id),         std::move(bytes),
+                       std::move(source),          reader.take_finance(), reader.take_plans()};
 }
 
 Loaded<LoadedRuleset> load_ruleset_file(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (file) bytes << file.rdbuf();
-  if (!file || file.bad()) {
+  auto bytes = read_file_bytes(path);
+  if (!bytes) {
     return std::vector<Diagnostic>{{path.string(), 0, 0, "cannot read the rule-set file"}};
   }
-  return load_ruleset_text(std::move(bytes).str(), path.string());
+  return load_ruleset_text(std::move(*bytes), path.string());
 }
 
 }  // namespace hsg::rules

@@ -49,6 +49,17 @@ std::string where(const std::string& path) {
 
 }  // namespace
 
+std::optional<Diagnostic> parse_toml(std::string_view bytes, const std::string& source,
+                                     toml::table& root) {
+  try {
+    root = toml::parse(bytes, source);
+  } catch (const toml::parse_error& error) {
+    return Diagnostic{source, error.source().begin.line, error.source().begin.column,
+                      std::string(error.description())};
+  }
+  return std::nullopt;
+}
+
 std::string join_path(const std::string& prefix, std::string_view key) {
   return prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
 }

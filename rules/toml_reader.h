@@ -22,6 +22,10 @@
 
 namespace hsg::rules {
 
+// Parses `bytes` into `root`; a syntax error is the one problem, at its position.
+std::optional<Diagnostic> parse_toml(std::string_view bytes, const std::string& source,
+                                     toml::table& root);
+
 std::string join_path(const std::string& prefix, std::string_view key);
 SourcePosition position_of(const toml::source_region& region);
 

@@ -43,7 +43,7 @@ TEST_CASE("assess --json: the worked example's figures") {
   CHECK(result.out == read_file(kGolden + "worked-example.json"));
   const auto json = nlohmann::json::parse(result.out);
   CHECK(json["ruleset"]["id"] ==
-        "361aea731a074b34d87fe01481cd6e44630061e49e0c3d315995f1fcdfbd5c58");
+        "f8a37111e36020b1d657fc89e6958f27e0567dd73daeb86c9ce51d4ed0c48d2b");
   CHECK(json["engine_version"] == "1.0.0");
   CHECK(json["total"] == "2405.00");
   CHECK(json["cap_applied"] == false);

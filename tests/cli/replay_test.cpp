@@ -12,7 +12,7 @@ using hsg::test::ProcessResult;
 
 namespace {
 
-const std::string kMedwayId = "361aea731a074b34d87fe01481cd6e44630061e49e0c3d315995f1fcdfbd5c58";
+const std::string kMedwayId = "f8a37111e36020b1d657fc89e6958f27e0567dd73daeb86c9ce51d4ed0c48d2b";
 
 // The worked example's outputs as hsg writes them before hashing (cli/stored_outputs.h):
 // the figures of domain.md's worked example.

@@ -16,7 +16,7 @@ TEST_CASE("rules check: a good file prints its id and a summary") {
   CHECK(result.exit_code == 0);
   CHECK(result.out ==
         "rules/medway.toml: ok\n"
-        "id:             361aea731a074b34d87fe01481cd6e44630061e49e0c3d315995f1fcdfbd5c58\n"
+        "id:             f8a37111e36020b1d657fc89e6958f27e0567dd73daeb86c9ce51d4ed0c48d2b\n"
         "name:           medway\n"
         "version:        1.0\n"
         "effective from: 2024-04-01\n"

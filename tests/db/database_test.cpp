@@ -35,12 +35,12 @@ TEST_CASE("a new database file is readable by its owner only, with its WAL files
   const auto path = dir.file("hsg.db");
   {
     db::Database database = open_database(path);
-    CHECK(database.schema_version() == 4);
+    CHECK(database.schema_version() == 5);
     CHECK(mode_of(path) == 0600U);
     CHECK(mode_of(dir.file("hsg.db-wal")) == 0600U);
   }
   CHECK(one(path, "PRAGMA application_id") == "1213417265");  // 0x48534731, "HSG1"
-  CHECK(one(path, "PRAGMA user_version") == "4");
+  CHECK(one(path, "PRAGMA user_version") == "5");
   CHECK(one(path, "PRAGMA journal_mode") == "wal");
 }
 
@@ -57,11 +57,28 @@ TEST_CASE("every table is STRICT") {
     names.push_back(tables.getColumn(0).getString());
     CHECK(tables.getColumn(1).getInt() == 1);
   }
-  CHECK(names == std::vector<std::string>{
-                     "allocations", "audit_events", "client_personal", "clients", "decisions",
-                     "grant_ends", "grant_interventions", "grants", "instalment_cancellations",
-                     "instalments", "outcome_answers", "outcome_returns", "posting_lines",
-                     "postings", "recoveries", "rulesets"});
+  CHECK(names == std::vector<std::string>{"allocations",
+                                          "audit_events",
+                                          "client_personal",
+                                          "clients",
+                                          "decisions",
+                                          "grant_ends",
+                                          "grant_interventions",
+                                          "grants",
+                                          "instalment_cancellations",
+                                          "instalments",
+                                          "outcome_answers",
+                                          "outcome_returns",
+                                          "plan_objectives",
+                                          "plan_uses",
+                                          "plans",
+                                          "posting_lines",
+                                          "postings",
+                                          "provider_accreditations",
+                                          "provider_ends",
+                                          "providers",
+                                          "recoveries",
+                                          "rulesets"});
 }
 
 TEST_CASE("another program's SQLite database is refused and left unchanged") {
@@ -113,7 +130,7 @@ TEST_CASE("a database from a newer hsg is refused") {
   auto opened = db::Database::open(path);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.error().message ==
-        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 4)");
+        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 5)");
 }
 
 TEST_CASE("an older database is migrated, keeping its rows") {
@@ -160,7 +177,7 @@ TEST_CASE("migration 3 keeps an allocation's outputs as their hash and the chain
         "PRAGMA user_version = 2;");
   }
   db::Database database = open_database(path);  // migrations 3 and on
-  CHECK(database.schema_version() == 4);
+  CHECK(database.schema_version() == 5);
   CHECK(one(path, "SELECT outputs_sha256 FROM allocations") == db::sha256_hex(outputs));
   CHECK(one(path,
             "SELECT count(*) FROM pragma_table_info('allocations') "
@@ -187,6 +204,25 @@ TEST_CASE("a version-3 database gains the outcomes tables, keeping its rows") {
   CHECK(one(path, "PRAGMA user_version") == "4");
   CHECK(one(path, "SELECT count(*) FROM outcome_returns") == "0");
   CHECK(one(path, "SELECT count(*) FROM outcome_answers") == "0");
+  CHECK(one(path, "SELECT ref FROM clients") == "C-1");
+}
+
+TEST_CASE("a version-4 file (outcomes, no plans) is migrated to 5, keeping its rows") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  const auto shipped = db::shipped_migrations();
+  REQUIRE(shipped.size() == 5);
+  {
+    db::Database database = ok(db::Database::open(path, shipped.first(4)));
+    add_client(database, "C-1");
+  }
+  CHECK(one(path, "PRAGMA user_version") == "4");
+  CHECK(one(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'plans'") == "0");
+  db::Database database = ok(db::Database::open(path));
+  CHECK(database.schema_version() == 5);
+  CHECK(one(path, "PRAGMA user_version") == "5");
+  CHECK(one(path, "SELECT count(*) FROM plans") == "0");
+  CHECK(one(path, "SELECT count(*) FROM providers") == "0");
   CHECK(one(path, "SELECT ref FROM clients") == "C-1");
 }
 

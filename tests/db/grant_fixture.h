@@ -1,9 +1,10 @@
 // A store holding the worked example of domain.md agreed as assessed, and a schedule
-// ready to start as its grant (db tests of grants, the ledger and outcomes).
+// ready to start as its grant (db tests of grants, the ledger, outcomes, plans and providers).
 #pragma once
 
 #include <string>
 
+#include "db/allocations.h"
 #include "db/decisions.h"
 #include "db/grants.h"
 #include "tests/db/db_fixture.h"
