@@ -10,9 +10,9 @@
 #include "cli/support_plan_text.h"
 #include "db/allocations.h"
 #include "db/decisions.h"
-#include "db/sha256.h"
 #include "db/grants.h"
 #include "db/plans.h"
+#include "db/sha256.h"
 
 namespace hsg::cli {
 

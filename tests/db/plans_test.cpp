@@ -7,8 +7,8 @@
 #include "db/audit_log.h"
 #include "db/plans.h"
 #include "db/providers.h"
-#include "tests/db/grant_fixture.h"
 #include "tests/db/db_fixture.h"
+#include "tests/db/grant_fixture.h"
 
 namespace hsg::test {
 
