@@ -1,6 +1,10 @@
 // hsg init, hsg rules add FILE, hsg rules list: creating a database and its rule sets.
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <optional>
+#include <vector>
+
 #include "cli/ruleset_input.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
@@ -20,14 +24,30 @@ void add_ruleset(db::Database& database, const db::Stamp& stamp, const rules::Lo
                         added.info.version, added.info.effective_from.to_string());
 }
 
+// When `builtin` is not stored yet, a stored rule set effective the day it is: a
+// database made by an older hsg holds that hsg's built-in medway, and storing this one
+// too would leave two equally in force.
+std::optional<db::RulesetInfo> same_day_ruleset(db::Database& database,
+                                                const rules::LoadedRuleset& builtin) {
+  const std::vector<db::RulesetInfo> stored = unwrap(db::RulesetRepository(database).list());
+  const auto is_builtin = [&](const db::RulesetInfo& info) { return info.id == builtin.id; };
+  if (std::any_of(stored.begin(), stored.end(), is_builtin)) return std::nullopt;
+  const auto same_day = std::find_if(stored.begin(), stored.end(), [&](const auto& info) {
+    return info.effective_from == builtin.ruleset.spec().effective_from;
+  });
+  if (same_day == stored.end()) return std::nullopt;
+  return *same_day;
+}
+
 }  // namespace
 
 int init_command(const Args& args, Io& io) {
   CommandLine command_line(
       "init", {"hsg init [--db PATH] [--actor NAME]",
                "Creates the database (readable by its owner only) if it does not exist, brings\n"
-               "an older one up to date, and stores the built-in medway rule set in it.\n"
-               "Safe to run again.",
+               "an older one up to date, and stores the built-in medway rule set in it, unless\n"
+               "it already holds another rule set effective the same day (one from an older\n"
+               "hsg), which it keeps. Safe to run again.",
                "hsg init --db hsg.db"});
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
@@ -35,7 +55,18 @@ int init_command(const Args& args, Io& io) {
   const db::Stamp stamp = stamp_of(command_line);
   io.out << fmt::format("database {} (schema version {})\n", database.path().string(),
                         database.schema_version());
-  add_ruleset(database, stamp, load_ruleset_or_builtin(std::nullopt), io);
+  const rules::LoadedRuleset builtin = load_ruleset_or_builtin(std::nullopt);
+  if (const auto older = same_day_ruleset(database, builtin)) {
+    io.out << fmt::format(
+        "kept rule set {} {} version {}, effective from {}: this hsg's built-in {} ({}) is "
+        "effective the same day, and two rule sets in force together would have to be named "
+        "on every command; to change the rules in force, add a rule set effective from a "
+        "later date (docs/rules.md)\n",
+        older->id, older->name, older->version, older->effective_from.to_string(),
+        builtin.ruleset.spec().name, builtin.id.substr(0, 12));
+    return 0;
+  }
+  add_ruleset(database, stamp, builtin, io);
   return 0;
 }
 

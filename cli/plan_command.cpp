@@ -26,15 +26,18 @@ namespace {
 rules::PlanContext context_of(db::Database& database, const db::GrantDetail& detail,
                               engine::Date plan_on) {
   const db::Grant& grant = detail.grant;
-  const db::StoredAllocation allocation =
-      unwrap(db::AllocationRepository(database).get(grant.allocation_id));
+  // What a grant may be spent on is the council's policy on the day the plan is made, so
+  // the plan is checked against the rule set in force that day, not necessarily the one
+  // the grant was assessed under: a grant assessed under an older rule set can still
+  // have a plan once a rule set with a [plans] table is in force.
   StoredRulesets rulesets(database);
-  const rules::LoadedRuleset& ruleset = rulesets.choose(allocation.ruleset_id, plan_on);
+  const rules::LoadedRuleset& ruleset = rulesets.choose(std::nullopt, plan_on);
   if (!ruleset.plans) {
     throw InputError(fmt::format(
-        "grant {} was assessed under rule set {} {}, which has no [plans] table, so it cannot "
-        "check a support plan (docs/rules.md)",
-        grant.id, ruleset.ruleset.spec().name, ruleset.ruleset.spec().version));
+        "the rule set in force on {}, {} {} ({}), has no [plans] table, so it cannot check a "
+        "support plan; add one that has, effective from a later date (docs/rules.md)",
+        plan_on.to_string(), ruleset.ruleset.spec().name, ruleset.ruleset.spec().version,
+        ruleset.id.substr(0, 12)));
   }
   rules::PlanContext context{
       plan_on,

@@ -238,9 +238,10 @@ BEGIN SELECT RAISE(ABORT, 'append-only: posting_lines rows are never deleted'); 
 // and the rule set, and the audit event of every allocation has always held this hash
 // rather than the text, so no event changes: only the 750-byte copy, which made a
 // recorded allocation nearly twice the size it needs to be, goes. The trigger is
-// dropped only for the length of this one transaction.
+// dropped only for the length of this one transaction (and put back on a file someone
+// had dropped it from, so such a file can still be opened and verified).
 constexpr std::string_view kVersion3 = R"sql(
-DROP TRIGGER allocations_no_update;
+DROP TRIGGER IF EXISTS allocations_no_update;
 ALTER TABLE allocations ADD COLUMN outputs_sha256 TEXT NOT NULL DEFAULT '';
 UPDATE allocations SET outputs_sha256 = hsg_sha256(outputs);
 ALTER TABLE allocations DROP COLUMN outputs;

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace hsg::rules {
@@ -48,18 +49,12 @@ class Checker {
       } else {
         served.insert(use.objective);
       }
-      if (use.route >= 3) chargeable_pence += use.amount.pence();
+      if (use.route >= 3) add_chargeable(use, name, chargeable_pence);
     }
     for (const PlanObjectiveEntry& objective : plan_.objectives) {
       if (served.count(objective.id) == 0) {
         error(objective.at, fmt::format("objective '{}' is served by no use", objective.id));
       }
-    }
-    if (chargeable_pence > context_.agreed.pence()) {
-      error({}, fmt::format("the chargeable uses (routes 3 to 6) come to £{}, more than grant "
-                            "{}'s agreed amount of £{}",
-                            engine::Money::from_pence(chargeable_pence).to_grouped_string(),
-                            context_.grant_id, context_.agreed.to_grouped_string()));
     }
     sort_by_position(problems_);
     return std::move(problems_);
@@ -74,6 +69,21 @@ class Checker {
     std::vector<std::string> ids;
     for (const PlanObjectiveEntry& objective : plan_.objectives) ids.push_back(objective.id);
     return list_of(ids);
+  }
+
+  // Adds a chargeable use to the running total and names the use that first takes it
+  // over the agreed amount. Amounts are bounded only by int64, so the sum is checked.
+  void add_chargeable(const PlanUseEntry& use, const std::string& name, std::int64_t& total) {
+    const bool was_within = total <= context_.agreed.pence();
+    const bool overflowed = __builtin_add_overflow(total, use.amount.pence(), &total);
+    if (overflowed) total = std::numeric_limits<std::int64_t>::max();
+    if (!was_within || total <= context_.agreed.pence()) return;
+    error(use.amount_at,
+          fmt::format("{}: with it the chargeable uses (routes 3 to 6) come to {}£{}, more than "
+                      "grant {}'s agreed amount of £{}",
+                      name, overflowed ? "more than " : "",
+                      engine::Money::from_pence(total).to_grouped_string(), context_.grant_id,
+                      context_.agreed.to_grouped_string()));
   }
 
   void check_grant() {

@@ -186,8 +186,8 @@ TEST_CASE("plan rule: chargeable uses together do not exceed the agreed amount")
   const auto file = plan_file(store, replaced(example_text(), "\"150.00\"", "\"1205.01\""));
   CHECK(store.refused(set_plan(file)) ==
         file +
-            ": the chargeable uses (routes 3 to 6) come to £2,405.01, more than grant 1's "
-            "agreed amount of £2,405.00\n");
+            ":34:10: use 3: with it the chargeable uses (routes 3 to 6) come to £2,405.01, "
+            "more than grant 1's agreed amount of £2,405.00\n");
   store.ok(set_plan(plan_file(store, replaced(example_text(), "\"150.00\"", "\"1205.00\""))));
 }
 

@@ -213,8 +213,16 @@ TEST_CASE("support plan rule: chargeable uses do not exceed the agreed amount") 
   CHECK(check(kPlan, context).empty());
   context.agreed = Money::from_pence(125999);
   CHECK(check(kPlan, context) ==
-        Lines{"plan.toml: the chargeable uses (routes 3 to 6) come to £1,260.00, more than "
-              "grant 1's agreed amount of £1,259.99"});
+        Lines{"plan.toml:27:10: use 3: with it the chargeable uses (routes 3 to 6) come to "
+              "£1,260.00, more than grant 1's agreed amount of £1,259.99"});
+  // Amounts each within int64 pence whose sum is not: named, never wrapped round.
+  const std::string huge = replaced(replaced(kPlan, "\"1200.00\"", "90000000000000000"),
+                                    "\"60.00\"", "90000000000000000");
+  context.agreed = Money::from_pence(9'000'000'000'000'000'000);
+  CHECK(check(huge, context) ==
+        Lines{"plan.toml:27:10: use 3: with it the chargeable uses (routes 3 to 6) come to "
+              "more than £92,233,720,368,547,758.07, more than grant 1's agreed amount of "
+              "£90,000,000,000,000,000.00"});
 }
 
 TEST_CASE("support plan rule: categories come from the rule set, exclusions with its reason") {
