@@ -75,8 +75,8 @@ int list(const Args& args, Io& io) {
     for (const db::Accreditation& period : provider.accreditations) {
       periods += (periods.empty() ? "" : ", ") + period_text(period);
     }
-    for (const engine::Date& end : provider.ends) {
-      periods += fmt::format(", ended {}", end.to_string());
+    for (const db::ProviderEnd& end : provider.ends) {
+      periods += fmt::format(", ended {}", end.on.to_string());
     }
     io.out << fmt::format("{}  ({}): {}\n", provider.name, provider.kind, periods);
   }

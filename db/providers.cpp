@@ -30,11 +30,12 @@ constexpr char kSelectAccreditation[] =
     "SELECT accredited_from, accredited_until FROM provider_accreditations WHERE provider = ?1 "
     "AND number = ?2";
 constexpr char kInsertEnd[] =
-    "INSERT INTO provider_ends (provider, number, end_on) VALUES (?1, ?2, ?3)";
+    "INSERT INTO provider_ends (provider, number, end_on, last_accreditation) "
+    "VALUES (?1, ?2, ?3, ?4)";
 constexpr char kSelectEnds[] =
-    "SELECT end_on FROM provider_ends WHERE provider = ?1 ORDER BY number";
+    "SELECT end_on, last_accreditation FROM provider_ends WHERE provider = ?1 ORDER BY number";
 constexpr char kSelectEnd[] =
-    "SELECT end_on FROM provider_ends WHERE provider = ?1 AND number = ?2";
+    "SELECT end_on, last_accreditation FROM provider_ends WHERE provider = ?1 AND number = ?2";
 
 engine::Date date_of(const std::string& text) {
   const auto date = engine::Date::parse(text);
@@ -60,8 +61,14 @@ std::string accreditation_payload(std::string_view name, std::int64_t number, st
   return object.add("accredited_until", std::optional<std::int64_t>()).str();
 }
 
-std::string end_payload(std::string_view name, std::int64_t number, std::string_view end_on) {
-  return CanonicalObject().add("provider", name).add("number", number).add("end_on", end_on).str();
+std::string end_payload(std::string_view name, std::int64_t number, std::string_view end_on,
+                        std::int64_t last_accreditation) {
+  return CanonicalObject()
+      .add("provider", name)
+      .add("number", number)
+      .add("end_on", end_on)
+      .add("last_accreditation", last_accreditation)
+      .str();
 }
 
 // "NAME/NUMBER" → its parts; a name may itself hold '/', the number never does.
@@ -92,7 +99,10 @@ std::optional<Provider> read_provider(Connection& connection, std::string_view n
   }
   auto ends = connection.statement(kSelectEnds);
   ends->bind(1, provider.name);
-  while (ends->executeStep()) provider.ends.push_back(date_of(ends->getColumn(0).getString()));
+  while (ends->executeStep()) {
+    provider.ends.push_back(
+        {date_of(ends->getColumn(0).getString()), ends->getColumn(1).getInt64()});
+  }
   return provider;
 }
 
@@ -102,8 +112,9 @@ bool accredited_on(const Provider& provider, engine::Date on) {
   for (const Accreditation& period : provider.accreditations) {
     if (on < period.from || (period.until && *period.until < on)) continue;
     const bool ended =
-        std::any_of(provider.ends.begin(), provider.ends.end(),
-                    [&](engine::Date end) { return period.from <= end && end < on; });
+        std::any_of(provider.ends.begin(), provider.ends.end(), [&](const ProviderEnd& end) {
+          return period.number <= end.last_accreditation && period.from <= end.on && end.on < on;
+        });
     if (!ended) return true;
   }
   return false;
@@ -138,7 +149,8 @@ std::optional<std::string> stored_provider_end_payload(Connection& connection,
   select->bind(1, key->first);
   select->bind(2, key->second);
   if (!select->executeStep()) return std::nullopt;
-  return end_payload(key->first, key->second, select->getColumn(0).getString());
+  return end_payload(key->first, key->second, select->getColumn(0).getString(),
+                     select->getColumn(1).getInt64());
 }
 
 DbResult<std::int64_t> ProviderRepository::accredit(const Stamp& stamp,
@@ -206,16 +218,18 @@ DbResult<Done> ProviderRepository::end(const Stamp& stamp, std::string_view name
       return DbError{fmt::format("{}: it is not accredited on {}", doing, end_on.to_string())};
     }
     const auto number = static_cast<std::int64_t>(provider->ends.size()) + 1;
+    const auto last_accreditation = static_cast<std::int64_t>(provider->accreditations.size());
     {
       auto insert = connection.statement(kInsertEnd);
       insert->bind(1, provider->name);
       insert->bind(2, number);
       insert->bind(3, end_on.to_string());
+      insert->bind(4, last_accreditation);
       insert->exec();
     }
     append_audit_event(connection, stamp, "provider.end", "provider_ends",
                        fmt::format("{}/{}", provider->name, number),
-                       end_payload(provider->name, number, end_on.to_string()));
+                       end_payload(provider->name, number, end_on.to_string(), last_accreditation));
     return Done{};
   });
 }

@@ -4,9 +4,11 @@
 // the council's accredited list, and an individual service fund is held by one, so the
 // question is always "was this provider accredited on that date?". Nothing is ever
 // overwritten: adding a provider again records another accreditation period, and
-// ending one records the last day of its accreditation (provider_ends). A provider is
-// accredited on day D when an accreditation period covers D (from <= D <= until, or no
-// until) and no end was recorded from that period's start up to the day before D.
+// ending one records the last day of its accreditation (provider_ends), closing the
+// periods recorded so far. A provider is accredited on day D when an accreditation
+// period covers D (from <= D <= until, or no until) and no end that closes that period
+// falls from its start up to the day before D. So a mistaken end is undone by
+// accrediting again: the new period is not closed by the earlier end.
 // Names are 1..200 bytes of one line, matched exactly. Every row written gets one audit
 // event carrying its canonical JSON.
 #pragma once
@@ -34,12 +36,18 @@ struct Accreditation {
   bool operator==(const Accreditation&) const = default;
 };
 
+struct ProviderEnd {
+  engine::Date on;                      // the last accredited day
+  std::int64_t last_accreditation = 0;  // closes the periods numbered up to this one
+  bool operator==(const ProviderEnd&) const = default;
+};
+
 struct Provider {
   std::string name;
   std::string kind;
   engine::Date added_on;
   std::vector<Accreditation> accreditations;
-  std::vector<engine::Date> ends;  // last days of accreditation, in the order recorded
+  std::vector<ProviderEnd> ends;  // in the order recorded
 };
 
 struct NewAccreditation {

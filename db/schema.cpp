@@ -289,7 +289,9 @@ BEGIN SELECT RAISE(ABORT, 'append-only: outcome_answers rows are never deleted')
 
 // Version 5: providers and support plans (docs/assessor.md, "Support plans"). Same
 // rules again. A provider's accreditation is a dated row; ending it is another row
-// (provider_ends), so the list as it stood on any past date can be read back. A plan
+// (provider_ends), closing the periods recorded before it (up to last_accreditation), so
+// a period added after an end is not closed by it and the list as it stood on any past
+// date can be read back. A plan
 // is never edited: a changed plan is the next version for the grant, with its own
 // objectives and uses; it keeps the exact bytes of the plan file it was read from.
 constexpr std::string_view kVersion5 = R"sql(
@@ -309,9 +311,10 @@ CREATE TABLE provider_accreditations (
 ) STRICT;
 
 CREATE TABLE provider_ends (
-  provider TEXT NOT NULL REFERENCES providers (name),
-  number   INTEGER NOT NULL CHECK (number >= 1),
-  end_on   TEXT NOT NULL,
+  provider           TEXT NOT NULL REFERENCES providers (name),
+  number             INTEGER NOT NULL CHECK (number >= 1),
+  end_on             TEXT NOT NULL,
+  last_accreditation INTEGER NOT NULL CHECK (last_accreditation >= 1),
   PRIMARY KEY (provider, number)
 ) STRICT;
 

@@ -70,8 +70,24 @@ TEST_CASE("providers: accreditation covers its dates, an end stops it, history i
   CHECK(all[0].accreditations ==
         std::vector<db::Accreditation>{{1, date("2025-01-01"), date("2025-06-30")},
                                        {2, date("2025-09-01"), std::nullopt}});
-  CHECK(all[0].ends == std::vector<engine::Date>{date("2026-03-31")});
+  CHECK(all[0].ends == std::vector<db::ProviderEnd>{{date("2026-03-31"), 2}});
   CHECK(ok(db::AuditLog(database).verify()).records_checked == 4);
+}
+
+TEST_CASE("providers: a mistaken end is undone by accrediting again, not overwritten") {
+  TempDir dir;
+  db::Database database = open_database(dir.file("hsg.db"));
+  db::ProviderRepository providers(database);
+  ok(providers.accredit(stamp("alice"), {"Acme", "generalist", date("2024-04-01"), {}}));
+  ok(providers.end(stamp("alice"), "Acme", date("2025-03-31")));
+  CHECK(ok(providers.list(date("2025-04-01"))).empty());
+  // Accredited again from a day before the end: the new period is not closed by it.
+  ok(providers.accredit(stamp("alice"), {"Acme", "generalist", date("2025-01-01"), {}}));
+  const auto on = ok(providers.list(date("2025-04-01")));
+  REQUIRE(on.size() == 1);
+  CHECK(on[0].ends == std::vector<db::ProviderEnd>{{date("2025-03-31"), 1}});
+  CHECK(ok(providers.list(date("2024-12-31"))).size() == 1);  // the first period, before its end
+  CHECK(ok(db::AuditLog(database).verify()).ok);
 }
 
 TEST_CASE("plans: a new version supersedes, the old stays readable, rows verify") {
