@@ -49,24 +49,7 @@ constexpr char kClientExists[] = "SELECT 1 FROM clients WHERE ref = ?1";
 
 #undef HSG_ALLOCATION_COLUMNS
 
-// A stored row as written, before its answers are parsed: what the payload is made of.
-struct Row {
-  std::int64_t id = 0;
-  std::string client_ref;
-  std::string assessed_on;
-  std::string assessor;
-  std::string ruleset_id;
-  std::string engine_version;
-  std::string answers;
-  std::int64_t calculated_total_pence = 0;
-  std::int64_t upper_limit_pence = 0;
-  std::int64_t total_pence = 0;
-  std::int64_t cap_applied = 0;
-  std::string outputs_sha256;
-  std::string trace_sha256;
-};
-
-Row read_row(SQLite::Statement& row) {
+AllocationRow read_row(SQLite::Statement& row) {
   return {row.getColumn(0).getInt64(),  row.getColumn(1).getString(), row.getColumn(2).getString(),
           row.getColumn(3).getString(), row.getColumn(4).getString(), row.getColumn(5).getString(),
           row.getColumn(6).getString(), row.getColumn(7).getInt64(),  row.getColumn(8).getInt64(),
@@ -75,7 +58,7 @@ Row read_row(SQLite::Statement& row) {
 }
 
 // Every column, in canonical JSON (docs/auditor.md).
-std::string payload_of(const Row& row) {
+std::string payload_of(const AllocationRow& row) {
   return CanonicalObject()
       .add("id", row.id)
       .add("client_ref", row.client_ref)
@@ -93,7 +76,7 @@ std::string payload_of(const Row& row) {
       .str();
 }
 
-StoredAllocation to_stored(Row row) {
+StoredAllocation to_stored(AllocationRow row) {
   const auto date = engine::Date::parse(row.assessed_on);
   auto answers = parse_string_object(row.answers);
   if (!date || !answers) {
@@ -169,7 +152,7 @@ std::string canonical_answers(const std::vector<engine::NamedAnswer>& answers) {
   return object.str();
 }
 
-Row row_of(const NewAllocation& allocation) {
+AllocationRow row_of(const NewAllocation& allocation) {
   const engine::Allocation& totals = allocation.allocation;
   return {0,
           allocation.client_ref,
@@ -192,7 +175,7 @@ bool exists(Connection& connection, const char* sql, const std::string& key) {
   return select->executeStep();
 }
 
-std::optional<Row> find(Connection& connection, std::int64_t id) {
+std::optional<AllocationRow> find(Connection& connection, std::int64_t id) {
   auto select = connection.statement(kSelectById);
   select->bind(1, id);
   if (!select->executeStep()) return std::nullopt;
@@ -215,7 +198,7 @@ DbResult<CheckedAllocation> CheckedAllocation::check(const NewAllocation& alloca
     return DbError{fmt::format("cannot record the allocation for client {}: {}",
                                allocation.client_ref, *problem)};
   }
-  Row row = row_of(allocation);
+  AllocationRow row = row_of(allocation);
   // Rendered with id 0, then cut around it: the members are sorted by key and every
   // string value escapes its quotes, so `,"id":0,` occurs exactly once, as the member.
   const std::string payload = payload_of(row);
@@ -223,18 +206,7 @@ DbResult<CheckedAllocation> CheckedAllocation::check(const NewAllocation& alloca
   const std::size_t at = payload.find(kIdMember);
   if (at == std::string::npos) throw std::logic_error("allocation payload without its id");
   CheckedAllocation checked;
-  checked.client_ref_ = std::move(row.client_ref);
-  checked.assessed_on_ = std::move(row.assessed_on);
-  checked.assessor_ = std::move(row.assessor);
-  checked.ruleset_id_ = std::move(row.ruleset_id);
-  checked.engine_version_ = std::move(row.engine_version);
-  checked.answers_ = std::move(row.answers);
-  checked.calculated_total_pence_ = row.calculated_total_pence;
-  checked.upper_limit_pence_ = row.upper_limit_pence;
-  checked.total_pence_ = row.total_pence;
-  checked.cap_applied_ = row.cap_applied;
-  checked.outputs_sha256_ = std::move(row.outputs_sha256);
-  checked.trace_sha256_ = std::move(row.trace_sha256);
+  checked.row_ = std::move(row);
   checked.payload_before_id_ = payload.substr(0, at + kIdMember.size() - 2);
   checked.payload_after_id_ = payload.substr(at + kIdMember.size() - 1);
   return checked;
@@ -242,18 +214,18 @@ DbResult<CheckedAllocation> CheckedAllocation::check(const NewAllocation& alloca
 
 std::int64_t CheckedAllocation::insert(Connection& connection) const {
   auto statement = connection.statement(kInsert);
-  statement->bindNoCopy(1, client_ref_);
-  statement->bindNoCopy(2, assessed_on_);
-  statement->bindNoCopy(3, assessor_);
-  statement->bindNoCopy(4, ruleset_id_);
-  statement->bindNoCopy(5, engine_version_);
-  statement->bindNoCopy(6, answers_);
-  statement->bind(7, calculated_total_pence_);
-  statement->bind(8, upper_limit_pence_);
-  statement->bind(9, total_pence_);
-  statement->bind(10, cap_applied_);
-  statement->bindNoCopy(11, outputs_sha256_);
-  statement->bindNoCopy(12, trace_sha256_);
+  statement->bindNoCopy(1, row_.client_ref);
+  statement->bindNoCopy(2, row_.assessed_on);
+  statement->bindNoCopy(3, row_.assessor);
+  statement->bindNoCopy(4, row_.ruleset_id);
+  statement->bindNoCopy(5, row_.engine_version);
+  statement->bindNoCopy(6, row_.answers);
+  statement->bind(7, row_.calculated_total_pence);
+  statement->bind(8, row_.upper_limit_pence);
+  statement->bind(9, row_.total_pence);
+  statement->bind(10, row_.cap_applied);
+  statement->bindNoCopy(11, row_.outputs_sha256);
+  statement->bindNoCopy(12, row_.trace_sha256);
   statement->exec();
   return connection.sqlite.getLastInsertRowid();
 }
@@ -270,7 +242,7 @@ DbResult<std::int64_t> AllocationRepository::record(const Stamp& stamp,
 DbResult<std::int64_t> AllocationRepository::record(const Stamp& stamp,
                                                     const CheckedAllocation& allocation) {
   const std::string doing =
-      fmt::format("cannot record the allocation for client {}", allocation.client_ref_);
+      fmt::format("cannot record the allocation for client {}", allocation.row_.client_ref);
   if (auto problem = stamp_problem(stamp)) return DbError{doing + ": " + *problem};
   return guarded_write(database_, doing, [&](Connection& connection) -> DbResult<std::int64_t> {
     std::int64_t id = 0;
@@ -278,10 +250,10 @@ DbResult<std::int64_t> AllocationRepository::record(const Stamp& stamp,
       id = allocation.insert(connection);
     } catch (const SQLite::Exception& error) {
       if (error.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
-      if (!exists(connection, kClientExists, allocation.client_ref_)) {
-        return DbError{fmt::format("{}: unknown client {}", doing, allocation.client_ref_)};
+      if (!exists(connection, kClientExists, allocation.row_.client_ref)) {
+        return DbError{fmt::format("{}: unknown client {}", doing, allocation.row_.client_ref)};
       }
-      return DbError{fmt::format("{}: unknown rule set {}", doing, allocation.ruleset_id_)};
+      return DbError{fmt::format("{}: unknown rule set {}", doing, allocation.row_.ruleset_id)};
     }
     const std::string id_text = std::to_string(id);
     std::string payload;

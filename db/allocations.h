@@ -54,6 +54,24 @@ struct StoredAllocation {
   std::string trace_sha256;
 };
 
+// An allocations row as written, before its answers are parsed: its answers as
+// canonical JSON, its outputs and trace as SHA-256. What the audit payload serialises.
+struct AllocationRow {
+  std::int64_t id = 0;
+  std::string client_ref;
+  std::string assessed_on;
+  std::string assessor;
+  std::string ruleset_id;
+  std::string engine_version;
+  std::string answers;
+  std::int64_t calculated_total_pence = 0;
+  std::int64_t upper_limit_pence = 0;
+  std::int64_t total_pence = 0;
+  std::int64_t cap_applied = 0;
+  std::string outputs_sha256;
+  std::string trace_sha256;
+};
+
 // A new allocation checked and serialised ahead of the transaction that writes it: the
 // validation, its canonical answers and its audit payload (all but its id, which only
 // the insert knows) are pure, so `hsg import` and `hsg generate` do them on other
@@ -63,7 +81,7 @@ class CheckedAllocation {
   // Every problem of `allocation` that needs no database, as record() would say it.
   static DbResult<CheckedAllocation> check(const NewAllocation& allocation);
 
-  const std::string& client_ref() const { return client_ref_; }
+  const std::string& client_ref() const { return row_.client_ref; }
 
  private:
   friend class AllocationRepository;
@@ -71,18 +89,7 @@ class CheckedAllocation {
   // Inserts the row (without its audit event); its id.
   std::int64_t insert(Connection& connection) const;
 
-  std::string client_ref_;
-  std::string assessed_on_;
-  std::string assessor_;
-  std::string ruleset_id_;
-  std::string engine_version_;
-  std::string answers_;  // canonical JSON
-  std::int64_t calculated_total_pence_ = 0;
-  std::int64_t upper_limit_pence_ = 0;
-  std::int64_t total_pence_ = 0;
-  std::int64_t cap_applied_ = 0;
-  std::string outputs_sha256_;
-  std::string trace_sha256_;
+  AllocationRow row_;  // its id is 0 until inserted
   // The audit payload is payload_before_id_ + id + payload_after_id_.
   std::string payload_before_id_;
   std::string payload_after_id_;
