@@ -12,7 +12,6 @@
 #include "db/decisions.h"
 #include "db/grants.h"
 #include "db/plans.h"
-#include "db/sha256.h"
 
 namespace hsg::cli {
 
@@ -144,8 +143,7 @@ int show_command(const Args& args, Io& io) {
   if (!answers.ok())
     throw InputError(fmt::format("allocation #{}: stored answers no longer resolve", id));
   const engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers.value());
-  if (db::sha256_hex(stored_outputs_text(ruleset.ruleset, traced.allocation)) !=
-      stored.outputs_sha256) {
+  if (stored_outputs_sha256(ruleset.ruleset, traced.allocation) != stored.outputs_sha256) {
     throw InputError(
         fmt::format("allocation #{}: the stored outputs differ from a recomputation; "
                     "run 'hsg audit verify'",

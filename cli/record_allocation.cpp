@@ -6,7 +6,6 @@
 #include "cli/stored_outputs.h"
 #include "db/allocations.h"
 #include "db/rulesets.h"
-#include "db/sha256.h"
 #include "engine/version.h"
 
 namespace hsg::cli {
@@ -37,16 +36,15 @@ PreparedAllocation prepare_allocation(const rules::LoadedRuleset& ruleset,
                                       const engine::Answers& answers) {
   engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers);
   // The outputs and the trace are stored as their SHA-256: replay recomputes them exactly.
-  db::NewAllocation allocation{
-      assessment.client_ref,
-      assessment.date,
-      assessment.assessor,
-      ruleset.id,
-      std::string(engine::kEngineVersion),
-      {},
-      traced.allocation,
-      db::sha256_hex(stored_outputs_text(ruleset.ruleset, traced.allocation)),
-      db::sha256_hex(stored_trace_text(ruleset.ruleset, traced.trace))};
+  db::NewAllocation allocation{assessment.client_ref,
+                               assessment.date,
+                               assessment.assessor,
+                               ruleset.id,
+                               std::string(engine::kEngineVersion),
+                               {},
+                               traced.allocation,
+                               stored_outputs_sha256(ruleset.ruleset, traced.allocation),
+                               stored_trace_sha256(ruleset.ruleset, traced.trace)};
   const engine::RulesetSpec& spec = ruleset.ruleset.spec();
   allocation.answers.reserve(spec.questions.size());
   for (std::size_t q = 0; q < spec.questions.size(); ++q) {

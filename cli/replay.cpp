@@ -78,9 +78,9 @@ ReplayResult replay_allocation(const db::StoredAllocation& stored, const ReplayR
   add_if_different(out, "total_pence", stored.total.pence(), totals.total.pence());
   add_if_different(out, "cap_applied", stored.cap_applied ? 1 : 0, totals.cap_applied ? 1 : 0);
   add_if_different(out, "outputs_sha256", stored.outputs_sha256,
-                   db::sha256_hex(stored_outputs_text(rules.ruleset, totals)));
+                   stored_outputs_sha256(rules.ruleset, totals));
   add_if_different(out, "trace_sha256", stored.trace_sha256,
-                   db::sha256_hex(stored_trace_text(rules.ruleset, traced.trace)));
+                   stored_trace_sha256(rules.ruleset, traced.trace));
   return result;
 }
 

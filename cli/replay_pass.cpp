@@ -29,11 +29,14 @@ using Batch = std::vector<Work>;
 // Batches from the reader to the workers, and each worker's findings back.
 class Queue {
  public:
-  void push(Batch batch) {
-    std::unique_lock lock(mutex_);
-    has_room_.wait(lock, [&] { return batches_.size() < kBatchesInFlight || failed_; });
+  // Queues `batch` (moved from) unless the queue is full; false if it is.
+  bool push_if_room(Batch& batch) {
+    std::lock_guard lock(mutex_);
+    if (failed_) return true;  // dropped: the pass is ending with the error
+    if (batches_.size() >= kBatchesInFlight) return false;
     batches_.push_back(std::move(batch));
     has_work_.notify_one();
+    return true;
   }
   void close() {
     std::lock_guard lock(mutex_);
@@ -46,8 +49,21 @@ class Queue {
     if (batches_.empty()) return std::nullopt;
     Batch batch = std::move(batches_.front());
     batches_.pop_front();
-    has_room_.notify_one();
     return batch;
+  }
+  // A replayed batch goes back to the reader to be freed there: its strings were
+  // allocated by the reader, and freeing them on a worker contended for the reader's
+  // malloc arena (thousands of futex waits a second).
+  void give_back(Batch batch) {
+    std::lock_guard lock(mutex_);
+    spent_.push_back(std::move(batch));
+  }
+  void free_given_back() {
+    std::vector<Batch> spent;
+    {
+      std::lock_guard lock(mutex_);
+      spent.swap(spent_);
+    }
   }
   void report(std::int64_t identical, std::vector<ReplayResult> different) {
     std::lock_guard lock(mutex_);
@@ -59,7 +75,6 @@ class Queue {
     if (!error_) error_ = std::move(error);
     failed_ = true;
     batches_.clear();
-    has_room_.notify_all();
   }
   // After every worker has joined.
   ReplaySummary summary(std::int64_t replayed) {
@@ -72,8 +87,8 @@ class Queue {
  private:
   std::mutex mutex_;
   std::condition_variable has_work_;
-  std::condition_variable has_room_;
   std::deque<Batch> batches_;
+  std::vector<Batch> spent_;
   bool closed_ = false;
   bool failed_ = false;
   std::exception_ptr error_;
@@ -81,29 +96,44 @@ class Queue {
   std::vector<ReplayResult> different_;
 };
 
+void replay_batch(Queue& queue, const Batch& batch) {
+  std::int64_t identical = 0;
+  std::vector<ReplayResult> different;
+  for (const Work& item : batch) {
+    ReplayResult result = replay_allocation(item.stored, *item.ruleset);
+    if (result.identical()) {
+      ++identical;
+    } else {
+      different.push_back(std::move(result));
+    }
+  }
+  queue.report(identical, std::move(different));
+}
+
 void work(Queue& queue) {
   try {
     while (std::optional<Batch> batch = queue.pop()) {
-      std::int64_t identical = 0;
-      std::vector<ReplayResult> different;
-      for (const Work& item : *batch) {
-        ReplayResult result = replay_allocation(item.stored, *item.ruleset);
-        if (result.identical()) {
-          ++identical;
-        } else {
-          different.push_back(std::move(result));
-        }
-      }
-      queue.report(identical, std::move(different));
+      replay_batch(queue, *batch);
+      queue.give_back(std::move(*batch));
     }
   } catch (...) {
     queue.fail(std::current_exception());
   }
 }
 
+// When the workers are behind, the reader replays the batch itself instead of waiting:
+// the reader is one of the threads that replay, so no core idles and none is shared.
+void hand_over(Queue& queue, Batch& batch) {
+  if (!queue.push_if_room(batch)) replay_batch(queue, batch);
+  queue.free_given_back();
+  batch = Batch();
+  batch.reserve(kBatchSize);
+}
+
+// The reader replays too, so it counts as one of the `requested` threads.
 unsigned worker_count(unsigned requested) {
-  if (requested > 0) return requested;
-  return std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
+  if (requested == 0) requested = std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
+  return std::max(requested, 2U) - 1;
 }
 
 }  // namespace
@@ -111,7 +141,9 @@ unsigned worker_count(unsigned requested) {
 ReplaySummary replay_range(db::Database& database, const db::AllocationRange& range, Io& io,
                            unsigned workers) {
   db::AllocationRepository allocations(database);
-  Progress progress(io.err, io.interactive, "replaying", unwrap(allocations.count_in(range)));
+  // Counted only for a terminal's progress bar: the count is a pass over the table.
+  const std::int64_t total = io.interactive ? unwrap(allocations.count_in(range)) : 0;
+  Progress progress(io.err, io.interactive, "replaying", total);
   ReplayRulesets rulesets(database);
   Queue queue;
   std::vector<std::jthread> threads;
@@ -123,14 +155,11 @@ ReplaySummary replay_range(db::Database& database, const db::AllocationRange& ra
     unwrap(allocations.for_each_in(range, [&](db::StoredAllocation& stored) {
       const ReplayRuleset* ruleset = &rulesets.get(stored.ruleset_id);
       batch.push_back({std::move(stored), ruleset});
-      if (batch.size() == kBatchSize) {
-        queue.push(std::exchange(batch, {}));
-        batch.reserve(kBatchSize);
-      }
+      if (batch.size() == kBatchSize) hand_over(queue, batch);
       progress.update(++read);
       return true;
     }));
-    if (!batch.empty()) queue.push(std::move(batch));
+    if (!batch.empty()) hand_over(queue, batch);
   } catch (...) {
     queue.fail(std::current_exception());
   }

@@ -3,7 +3,9 @@
 // The calling thread reads the allocations in id order (SQLite reads on one connection)
 // and loads each new rule set; worker threads recompute and compare, batch by batch,
 // through a bounded queue, so memory stays flat however many allocations there are.
-// The summary is the same, in the same order, whatever the number of workers.
+// When the queue is full the reading thread replays the batch itself rather than wait,
+// so it is one of the replaying threads: one thread per core, none idle.
+// The summary is the same, in the same order, whatever the number of threads.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +24,8 @@ struct ReplaySummary {
   std::vector<ReplayResult> different;  // in allocation id order
 };
 
-// Replays every allocation in `range`, with a progress bar on a terminal. `workers` 0
-// means one per hardware thread.
+// Replays every allocation in `range`, with a progress bar on a terminal, on `workers`
+// threads counting the calling one (0: one per hardware thread; at least 2).
 ReplaySummary replay_range(db::Database& database, const db::AllocationRange& range, Io& io,
                            unsigned workers = 0);
 

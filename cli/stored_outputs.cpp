@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "db/sha256.h"
 #include "engine/decimal.h"
 
 namespace hsg::cli {
@@ -19,7 +20,11 @@ namespace {
 // same values by the tests.
 class Json {
  public:
-  explicit Json(std::size_t capacity) : text_(capacity, '\0') {}
+  // Writes into `buffer` from its start; sized to at least `capacity` (a buffer kept
+  // from an earlier text is already big enough, and is not cleared again).
+  Json(std::string& buffer, std::size_t capacity) : text_(buffer) {
+    if (text_.size() < capacity) text_.resize(capacity);
+  }
   Json& raw(std::string_view piece) {
     char* at = room(piece.size());
     return done(copy(at, piece));
@@ -59,10 +64,7 @@ class Json {
   }
   Json& money(engine::Money value) { return hundredths(value.pence()); }
   Json& separator(std::size_t index) { return index == 0 ? *this : raw(","); }
-  std::string take() {
-    text_.resize(used_);
-    return std::move(text_);
-  }
+  std::string_view text() const { return {text_.data(), used_}; }
 
  private:
   static constexpr std::size_t kMaxIntegerChars = 20;  // INT64_MIN
@@ -81,7 +83,7 @@ class Json {
     return *this;
   }
 
-  std::string text_;
+  std::string& text_;
   std::size_t used_ = 0;
 };
 
@@ -159,11 +161,9 @@ void write_limit(Json& out, const engine::Ruleset& ruleset, const engine::Trace&
   out.raw("]}");
 }
 
-}  // namespace
-
-std::string stored_outputs_text(const engine::Ruleset& ruleset,
-                                const engine::Allocation& allocation) {
-  Json out(1024);
+std::string_view write_outputs(std::string& buffer, const engine::Ruleset& ruleset,
+                               const engine::Allocation& allocation) {
+  Json out(buffer, 1024);
   out.raw("{").key("interventions", true).raw("[");
   for (std::size_t i = 0; i < allocation.intervention_count; ++i) {
     const engine::InterventionResult& result = allocation.interventions[i];
@@ -178,18 +178,48 @@ std::string stored_outputs_text(const engine::Ruleset& ruleset,
   out.raw("]").key("calculated_total").money(allocation.calculated_total);
   out.key("total").money(allocation.total).key("upper_limit").money(allocation.upper_limit);
   out.key("cap_applied").boolean(allocation.cap_applied).raw("}");
-  return out.take();
+  return out.text();
 }
 
-std::string stored_trace_text(const engine::Ruleset& ruleset, const engine::Trace& trace) {
-  Json out(4096);
+std::string_view write_trace(std::string& buffer, const engine::Ruleset& ruleset,
+                             const engine::Trace& trace) {
+  Json out(buffer, 4096);
   out.raw("{");
   write_answers(out, ruleset, trace);
   write_scores(out, ruleset, trace);
   write_amounts(out, ruleset, trace);
   write_limit(out, ruleset, trace);
   out.raw("}");
-  return out.take();
+  return out.text();
+}
+
+// One buffer per thread for the hashed texts: recording and replay hash two texts per
+// allocation, and a fresh, zeroed string for each showed in replay's profile.
+std::string& hashing_buffer() {
+  thread_local std::string buffer;
+  return buffer;
+}
+
+}  // namespace
+
+std::string stored_outputs_text(const engine::Ruleset& ruleset,
+                                const engine::Allocation& allocation) {
+  std::string buffer;
+  return std::string(write_outputs(buffer, ruleset, allocation));
+}
+
+std::string stored_trace_text(const engine::Ruleset& ruleset, const engine::Trace& trace) {
+  std::string buffer;
+  return std::string(write_trace(buffer, ruleset, trace));
+}
+
+std::string stored_outputs_sha256(const engine::Ruleset& ruleset,
+                                  const engine::Allocation& allocation) {
+  return db::sha256_hex(write_outputs(hashing_buffer(), ruleset, allocation));
+}
+
+std::string stored_trace_sha256(const engine::Ruleset& ruleset, const engine::Trace& trace) {
+  return db::sha256_hex(write_trace(hashing_buffer(), ruleset, trace));
 }
 
 }  // namespace hsg::cli

@@ -27,4 +27,10 @@ std::string stored_outputs_text(const engine::Ruleset& ruleset,
                                 const engine::Allocation& allocation);
 std::string stored_trace_text(const engine::Ruleset& ruleset, const engine::Trace& trace);
 
+// The SHA-256 (lowercase hex) of each text above, as the store keeps it, written and
+// hashed in a buffer kept per thread.
+std::string stored_outputs_sha256(const engine::Ruleset& ruleset,
+                                  const engine::Allocation& allocation);
+std::string stored_trace_sha256(const engine::Ruleset& ruleset, const engine::Trace& trace);
+
 }  // namespace hsg::cli

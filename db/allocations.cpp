@@ -49,6 +49,8 @@ constexpr char kClientExists[] = "SELECT 1 FROM clients WHERE ref = ?1";
 
 #undef HSG_ALLOCATION_COLUMNS
 
+constexpr std::size_t kTypicalAnswerCount = 16;  // medway asks 10
+
 AllocationRow read_row(SQLite::Statement& row) {
   return {row.getColumn(0).getInt64(),  row.getColumn(1).getString(), row.getColumn(2).getString(),
           row.getColumn(3).getString(), row.getColumn(4).getString(), row.getColumn(5).getString(),
@@ -78,14 +80,9 @@ std::string payload_of(const AllocationRow& row) {
 
 StoredAllocation to_stored(AllocationRow row) {
   const auto date = engine::Date::parse(row.assessed_on);
-  auto answers = parse_string_object(row.answers);
-  if (!date || !answers) {
-    throw std::runtime_error(
-        fmt::format("allocation {} is damaged: unreadable date or answers", row.id));
-  }
   StoredAllocation stored{row.id,
                           std::move(row.client_ref),
-                          *date,
+                          date.value_or(engine::Date()),
                           std::move(row.assessor),
                           std::move(row.ruleset_id),
                           std::move(row.engine_version),
@@ -96,8 +93,15 @@ StoredAllocation to_stored(AllocationRow row) {
                           row.cap_applied != 0,
                           std::move(row.outputs_sha256),
                           std::move(row.trace_sha256)};
-  for (auto& [area, option] : *answers) {
-    stored.answers.push_back({std::move(area), std::move(option)});
+  // Straight into the answers: replay reads a million of these.
+  stored.answers.reserve(kTypicalAnswerCount);
+  const bool answers_read =
+      for_each_string_member(row.answers, [&](std::string area, std::string option) {
+        stored.answers.push_back({std::move(area), std::move(option)});
+      });
+  if (!date || !answers_read) {
+    throw std::runtime_error(
+        fmt::format("allocation {} is damaged: unreadable date or answers", row.id));
   }
   return stored;
 }

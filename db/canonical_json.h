@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,12 @@ class CanonicalObject {
 };
 
 void append_json_string(std::string& out, std::string_view text);
+
+// Calls `member(key, value)` for each member of a canonical object whose values are all
+// strings, in key order, as written by CanonicalObject; false if `text` is not exactly
+// such an object (members before the fault have been passed on).
+bool for_each_string_member(std::string_view text,
+                            const std::function<void(std::string, std::string)>& member);
 
 // The members of a canonical object whose values are all strings, in key order, as
 // written by CanonicalObject; nothing if `text` is not exactly such an object.

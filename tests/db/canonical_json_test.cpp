@@ -34,7 +34,12 @@ TEST_CASE("a canonical object of strings reads back exactly") {
   CHECK_FALSE(db::parse_string_object(R"({"a": "1"})").has_value());         // whitespace
   CHECK_FALSE(db::parse_string_object(R"({"a":1})").has_value());
   CHECK_FALSE(db::parse_string_object(R"({"a":"1"}x)").has_value());
+  CHECK_FALSE(db::parse_string_object(R"({"a":"1","a":"2"})").has_value());  // twice
+  CHECK_FALSE(db::parse_string_object(R"({"a":"1})").has_value());           // unterminated
+  CHECK_FALSE(db::parse_string_object(R"({"a":"1\"})").has_value());         // escaped quote
+  CHECK_FALSE(db::parse_string_object(R"({"a":"\q"})").has_value());         // unknown escape
   CHECK(db::parse_string_object("{}")->empty());
+  CHECK(db::parse_string_object(R"({"a":"1\\"})")->at(0).second == "1\\");  // ends in '\'
 }
 
 }  // namespace hsg::test
