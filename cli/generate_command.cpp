@@ -50,7 +50,7 @@ int generate_command(const Args& args, Io& io) {
   // Answers are drawn against the rule set in force at the start of the year.
   const rules::LoadedRuleset& first = rulesets.choose(std::nullopt, *from);
   CaseloadGenerator generator(first.ruleset, command_line.get<std::uint64_t>("seed"), *from);
-  db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin(database));
+  db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
   db::ClientRepository clients(database);
   Progress progress(io.err, io.interactive, "generating", count);
   engine::Money total;

@@ -167,7 +167,7 @@ int import_command(const Args& args, Io& io) {
                           importer.problems().size());
     return 1;
   }
-  db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin(database));
+  db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
   Progress progress(io.err, io.interactive, "importing", static_cast<std::int64_t>(rows.size()));
   std::int64_t done = 0;
   record_pipelined<const ImportRow*>(

@@ -49,7 +49,11 @@ class Connection {
   SQLite::Database sqlite;
   std::filesystem::path path;
   std::int32_t schema_version = 0;
-  int transaction_depth = 0;            // 0: none; 1: BEGIN IMMEDIATE; >1: savepoints
+  int transaction_depth = 0;  // 0: none; 1: BEGIN IMMEDIATE; >1: savepoints
+  // The depth of an open all-or-nothing unit (WriteTransaction::begin_unit), 0 if none;
+  // writes nested in it take no savepoints, and one that fails sets `unit_failed`.
+  int unit_depth = 0;
+  bool unit_failed = false;
   std::optional<AuditHead> audit_head;  // valid only inside a write transaction
 
  private:

@@ -56,18 +56,32 @@ void run_at_depth(Connection& connection, const std::array<const char*, kPrepare
 DbResult<WriteTransaction> WriteTransaction::begin(Database& database) {
   Connection& connection = database.connection();
   const int depth = connection.transaction_depth + 1;
-  try {
-    run_at_depth(connection, kSavepoint, depth, begin_sql);
-  } catch (const SQLite::Exception& error) {
-    return DbError{
-        fmt::format("cannot start a write to {}: {}", connection.path.string(), error.what())};
+  const bool in_unit = connection.unit_depth != 0;
+  if (!in_unit) {
+    try {
+      run_at_depth(connection, kSavepoint, depth, begin_sql);
+    } catch (const SQLite::Exception& error) {
+      return DbError{
+          fmt::format("cannot start a write to {}: {}", connection.path.string(), error.what())};
+    }
   }
   connection.transaction_depth = depth;
-  return WriteTransaction(connection, depth);
+  return WriteTransaction(connection, depth, in_unit);
+}
+
+DbResult<WriteTransaction> WriteTransaction::begin_unit(Database& database) {
+  Connection& connection = database.connection();
+  if (connection.unit_depth != 0) return begin(database);  // part of the open unit
+  auto transaction = begin(database);
+  if (transaction.ok()) {
+    connection.unit_depth = connection.transaction_depth;
+    connection.unit_failed = false;
+  }
+  return transaction;
 }
 
 WriteTransaction::WriteTransaction(WriteTransaction&& other) noexcept
-    : connection_(other.connection_), depth_(other.depth_) {
+    : connection_(other.connection_), depth_(other.depth_), in_unit_(other.in_unit_) {
   other.connection_ = nullptr;
 }
 
@@ -78,12 +92,22 @@ DbResult<Done> WriteTransaction::commit() {
   if (connection_->transaction_depth != depth_) {
     return DbError{"commit of an outer transaction while an inner one is open"};
   }
+  if (in_unit_) {
+    connection_->transaction_depth = depth_ - 1;
+    connection_ = nullptr;
+    return Done{};
+  }
+  const bool unit = connection_->unit_depth == depth_;
+  if (unit && connection_->unit_failed) {
+    return DbError{"a write inside it failed, so nothing of it is committed"};
+  }
   try {
     run_at_depth(*connection_, kRelease, depth_, commit_sql);
   } catch (const SQLite::Exception& error) {
     return DbError{
         fmt::format("cannot commit to {}: {}", connection_->path.string(), error.what())};
   }
+  if (unit) connection_->unit_depth = 0;
   connection_->transaction_depth = depth_ - 1;
   if (depth_ == 1) connection_->audit_head.reset();
   connection_ = nullptr;
@@ -92,9 +116,16 @@ DbResult<Done> WriteTransaction::commit() {
 
 void WriteTransaction::rollback() noexcept {
   if (connection_ == nullptr) return;
+  connection_->transaction_depth = depth_ - 1;
+  if (in_unit_) {
+    // What it wrote stays until the unit rolls back, which it now must.
+    connection_->unit_failed = true;
+    connection_ = nullptr;
+    return;
+  }
+  if (connection_->unit_depth == depth_) connection_->unit_depth = 0;
   // Whatever the chain head was, it may have been rolled back with the rows.
   connection_->audit_head.reset();
-  connection_->transaction_depth = depth_ - 1;
   try {
     if (depth_ == 1) {
       connection_->sqlite.exec("ROLLBACK");

@@ -6,8 +6,8 @@
 // hsg: N generated cases recorded as `hsg import` and `hsg generate` record them
 // (cli/allocation_pipeline.h: the engine, stored outputs, trace and their hashes on other
 // threads; the checks, the allocation row and its audit event on this one) inside one
-// WriteTransaction. Timed: BEGIN, every case (drawing its answers included) and COMMIT;
-// not adding the clients (done before, untimed).
+// all-or-nothing WriteTransaction unit, as they do. Timed: BEGIN, every case (drawing its answers
+// included) and COMMIT; not adding the clients (done before, untimed).
 //
 // The limit, in the same run: a bare SQLiteCpp loop on a second file with the same
 // pragmas and the same two tables and index (no triggers or foreign keys), inserting the
@@ -71,7 +71,7 @@ double record_with_hsg(const std::filesystem::path& file, std::int64_t count) {
   // The same seed gives the same cases again, so none are held in memory.
   hsg::cli::CaseloadGenerator generator(medway.ruleset, 42, first_day);
   const auto start = Clock::now();
-  hsg::db::WriteTransaction transaction = must(hsg::db::WriteTransaction::begin(database));
+  hsg::db::WriteTransaction transaction = must(hsg::db::WriteTransaction::begin_unit(database));
   std::int64_t generated_count = 0;
   hsg::cli::record_pipelined<hsg::cli::GeneratedCase>(
       [&]() -> std::optional<hsg::cli::GeneratedCase> {

@@ -71,6 +71,43 @@ TEST_CASE("writes inside an outer transaction are all-or-nothing together") {
   CHECK(ok(db::AuditLog(database).verify()).ok);
 }
 
+TEST_CASE("an all-or-nothing unit commits its writes together, and one failed write spoils it") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  db::Database database = open_database(path);
+  const std::string ruleset_id = add_medway(database);
+  add_client(database, "C-1");
+  db::AllocationRepository allocations(database);
+  {
+    auto unit = ok(db::WriteTransaction::begin_unit(database));
+    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 1);
+    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 2);
+    ok(unit.commit());
+  }
+  CHECK(count(path, "allocations") == 2);
+  CHECK(count(path, "audit_events") == 4);
+  {
+    auto unit = ok(db::WriteTransaction::begin_unit(database));
+    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 3);
+    CHECK_FALSE(allocations.record(stamp("importer"), worked_example("C-9", ruleset_id)).ok());
+    const auto committed = unit.commit();
+    REQUIRE_FALSE(committed.ok());
+    CHECK(committed.error().message == "a write inside it failed, so nothing of it is committed");
+  }
+  CHECK(count(path, "allocations") == 2);
+  CHECK(count(path, "audit_events") == 4);
+  // The spoiled unit is over: a plain outer transaction again undoes a failed row alone.
+  {
+    auto batch = ok(db::WriteTransaction::begin(database));
+    CHECK_FALSE(allocations.record(stamp("importer"), worked_example("C-9", ruleset_id)).ok());
+    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 3);
+    ok(batch.commit());
+  }
+  CHECK(count(path, "allocations") == 3);
+  CHECK(count(path, "audit_events") == 5);
+  CHECK(ok(db::AuditLog(database).verify()).ok);
+}
+
 TEST_CASE("a second process waiting for the write lock gets a clear error after the timeout") {
   TempDir dir;
   const auto path = dir.file("hsg.db");
