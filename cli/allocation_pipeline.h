@@ -39,6 +39,10 @@ template <typename Case, typename Next, typename Prepare, typename Store>
 void record_pipelined(Next&& next, const Prepare& prepare, Store&& store) {
   using Batch = std::vector<PreparedCase<Case>>;
   std::deque<std::future<Batch>> in_flight;
+  // The last batch written, to be freed by the next preparing thread: its strings were
+  // allocated on a preparing thread, and freeing them here took a sixth of the writing
+  // thread's time (glibc returns each to the arena it came from, under that arena's lock).
+  Batch spent;
   bool more = true;
   const auto launch = [&] {
     std::vector<Case> cases;
@@ -52,7 +56,9 @@ void record_pipelined(Next&& next, const Prepare& prepare, Store&& store) {
       cases.push_back(std::move(*item));
     }
     if (cases.empty()) return;
-    in_flight.push_back(std::async(std::launch::async, [&prepare, batch = std::move(cases)]() {
+    in_flight.push_back(std::async(std::launch::async, [&prepare, batch = std::move(cases),
+                                                        spent = std::move(spent)]() mutable {
+      spent = Batch();
       Batch prepared;
       prepared.reserve(batch.size());
       for (const Case& item : batch) prepared.push_back({item, prepare(item)});
@@ -65,6 +71,7 @@ void record_pipelined(Next&& next, const Prepare& prepare, Store&& store) {
     in_flight.pop_front();
     if (more) launch();
     for (PreparedCase<Case>& each : batch) store(each.item, std::move(each.prepared));
+    spent = std::move(batch);
   }
 }
 
