@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <deque>
 #include <future>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -27,50 +28,57 @@ namespace hsg::cli {
 inline constexpr std::size_t kPipelineBatch = 256;
 inline constexpr std::size_t kPipelineInFlight = 3;
 
+// Memory goes back to the thread that allocated it: glibc returns each freed block to
+// its own thread's arena under that arena's lock, and freeing the other threads' blocks
+// took a sixth of the writing thread's time. So the cases (made by next(), here) are
+// freed here, and each batch of prepared allocations (made on a preparing thread) is
+// freed by the next preparing thread.
 template <typename Case>
-struct PreparedCase {
-  Case item;
-  PreparedAllocation prepared;
+struct InFlight {
+  std::unique_ptr<std::vector<Case>> cases;
+  // Declared after `cases`, so destroyed first: waits for the thread still reading them.
+  std::future<std::vector<PreparedAllocation>> prepared;
 };
 
 // next() → std::optional<Case> (nullopt when there are no more); prepare(const Case&)
-// → PreparedAllocation; store(Case&, PreparedAllocation&&).
+// → PreparedAllocation; store(Case&, const PreparedAllocation&).
 template <typename Case, typename Next, typename Prepare, typename Store>
 void record_pipelined(Next&& next, const Prepare& prepare, Store&& store) {
-  using Batch = std::vector<PreparedCase<Case>>;
-  std::deque<std::future<Batch>> in_flight;
-  // The last batch written, to be freed by the next preparing thread: its strings were
-  // allocated on a preparing thread, and freeing them here took a sixth of the writing
-  // thread's time (glibc returns each to the arena it came from, under that arena's lock).
-  Batch spent;
+  using Batch = std::vector<PreparedAllocation>;
+  std::deque<InFlight<Case>> in_flight;
+  Batch spent;  // the batch written last, for the next preparing thread to free
   bool more = true;
   const auto launch = [&] {
-    std::vector<Case> cases;
-    cases.reserve(kPipelineBatch);
-    while (cases.size() < kPipelineBatch) {
+    auto cases = std::make_unique<std::vector<Case>>();
+    cases->reserve(kPipelineBatch);
+    while (cases->size() < kPipelineBatch) {
       std::optional<Case> item = next();
       if (!item) {
         more = false;
         break;
       }
-      cases.push_back(std::move(*item));
+      cases->push_back(std::move(*item));
     }
-    if (cases.empty()) return;
-    in_flight.push_back(std::async(std::launch::async, [&prepare, batch = std::move(cases),
-                                                        spent = std::move(spent)]() mutable {
-      spent = Batch();
-      Batch prepared;
-      prepared.reserve(batch.size());
-      for (const Case& item : batch) prepared.push_back({item, prepare(item)});
-      return prepared;
-    }));
+    if (cases->empty()) return;
+    const std::vector<Case>& to_prepare = *cases;
+    auto prepared =
+        std::async(std::launch::async, [&prepare, &to_prepare, spent = std::move(spent)]() mutable {
+          spent = Batch();
+          Batch batch;
+          batch.reserve(to_prepare.size());
+          for (const Case& item : to_prepare) batch.push_back(prepare(item));
+          return batch;
+        });
+    in_flight.push_back({std::move(cases), std::move(prepared)});
   };
   while (more && in_flight.size() < kPipelineInFlight) launch();
   while (!in_flight.empty()) {
-    Batch batch = in_flight.front().get();
+    InFlight<Case> front = std::move(in_flight.front());
     in_flight.pop_front();
+    Batch batch = front.prepared.get();
     if (more) launch();
-    for (PreparedCase<Case>& each : batch) store(each.item, std::move(each.prepared));
+    for (std::size_t i = 0; i < batch.size(); ++i)
+      store((*front.cases)[i], std::as_const(batch[i]));
     spent = std::move(batch);
   }
 }

@@ -74,11 +74,12 @@ int generate_command(const Args& args, Io& io) {
                                   {generated.client_ref, generated.assessed_on, generated.assessor},
                                   planned.answers);
       },
-      [&](const PlannedCase& planned, PreparedAllocation prepared) {
+      [&](const PlannedCase& planned, const PreparedAllocation& prepared) {
         const GeneratedCase& generated = planned.generated;
         unwrap(clients.add(stamp, {generated.client_ref, generated.group_key, generated.asc_funded,
                                    std::nullopt}));
-        total += store_allocation(database, stamp, std::move(prepared)).traced.allocation.total;
+        store_allocation(database, stamp, prepared);
+        total += prepared.traced.allocation.total;
         progress.update(++done);
       });
   unwrap(transaction.commit());

@@ -179,8 +179,8 @@ int import_command(const Args& args, Io& io) {
         const auto answers = engine::Answers::from_indices(row->ruleset->ruleset, row->options);
         return prepare_allocation(*row->ruleset, row->assessment, answers.value());
       },
-      [&](const ImportRow*, PreparedAllocation prepared) {
-        store_allocation(database, stamp, std::move(prepared));
+      [&](const ImportRow*, const PreparedAllocation& prepared) {
+        store_allocation(database, stamp, prepared);
         progress.update(++done);
       });
   unwrap(transaction.commit());

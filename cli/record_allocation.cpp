@@ -54,18 +54,18 @@ PreparedAllocation prepare_allocation(const rules::LoadedRuleset& ruleset,
   return {std::move(traced), unwrap(db::CheckedAllocation::check(allocation))};
 }
 
-RecordedAllocation store_allocation(db::Database& database, const db::Stamp& stamp,
-                                    PreparedAllocation prepared) {
-  const std::int64_t id =
-      unwrap(db::AllocationRepository(database).record(stamp, prepared.allocation));
-  return {id, std::move(prepared.traced)};
+std::int64_t store_allocation(db::Database& database, const db::Stamp& stamp,
+                              const PreparedAllocation& prepared) {
+  return unwrap(db::AllocationRepository(database).record(stamp, prepared.allocation));
 }
 
 RecordedAllocation record_allocation(db::Database& database, const db::Stamp& stamp,
                                      const rules::LoadedRuleset& ruleset,
                                      const NewAssessment& assessment,
                                      const engine::Answers& answers) {
-  return store_allocation(database, stamp, prepare_allocation(ruleset, assessment, answers));
+  PreparedAllocation prepared = prepare_allocation(ruleset, assessment, answers);
+  const std::int64_t id = store_allocation(database, stamp, prepared);
+  return {id, std::move(prepared.traced)};
 }
 
 }  // namespace hsg::cli

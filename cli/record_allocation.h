@@ -54,8 +54,10 @@ PreparedAllocation prepare_allocation(const rules::LoadedRuleset& ruleset,
                                       const NewAssessment& assessment,
                                       const engine::Answers& answers);
 
-RecordedAllocation store_allocation(db::Database& database, const db::Stamp& stamp,
-                                    PreparedAllocation prepared);
+// Writes `prepared` (without taking it: the pipeline frees it on the thread that
+// allocated it); the new allocation's id.
+std::int64_t store_allocation(db::Database& database, const db::Stamp& stamp,
+                              const PreparedAllocation& prepared);
 
 // prepare_allocation then store_allocation.
 RecordedAllocation record_allocation(db::Database& database, const db::Stamp& stamp,

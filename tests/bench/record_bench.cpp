@@ -89,8 +89,8 @@ double record_with_hsg(const std::filesystem::path& file, std::int64_t count) {
             medway, {generated.client_ref, generated.assessed_on, generated.assessor},
             answers.value());
       },
-      [&](const hsg::cli::GeneratedCase&, hsg::cli::PreparedAllocation prepared) {
-        hsg::cli::store_allocation(database, stamp, std::move(prepared));
+      [&](const hsg::cli::GeneratedCase&, const hsg::cli::PreparedAllocation& prepared) {
+        hsg::cli::store_allocation(database, stamp, prepared);
       });
   must(transaction.commit());
   return seconds_since(start);

@@ -38,7 +38,7 @@ struct Pipeline {
               {"C-" + std::to_string(index), *hsg::engine::Date::from_ymd(2025, 4, 1), "asha"},
               answers.value());
         },
-        [&](int index, PreparedAllocation prepared) {
+        [&](int index, const PreparedAllocation& prepared) {
           if (index == store_fails) throw std::runtime_error("store failed");
           REQUIRE(prepared.allocation.client_ref() == "C-" + std::to_string(index));
           stored.push_back(prepared.allocation.client_ref());
