@@ -10,7 +10,6 @@
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
 #include "cli/support_plan_text.h"
-#include "db/allocations.h"
 #include "db/clients.h"
 #include "db/grants.h"
 #include "db/plans.h"
