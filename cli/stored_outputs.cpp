@@ -91,23 +91,69 @@ const std::string& key_of(const engine::Ruleset& ruleset, std::size_t interventi
   return ruleset.spec().interventions[intervention].key;
 }
 
+void write_answer(Json& out, const engine::Ruleset& ruleset, const engine::AnswerTrace& answer) {
+  const engine::QuestionSpec& question = ruleset.spec().questions[answer.question];
+  out.raw("{").key("area", true).string(question.id);
+  out.key("option").string(question.options[answer.option].id).key("contributions").raw("[");
+  for (std::size_t c = 0; c < answer.contributions.size(); ++c) {
+    const engine::Contribution& contribution = answer.contributions[c];
+    out.separator(c).raw("{").key("type", true).string(key_of(ruleset, contribution.intervention));
+    out.key("weight").integer(contribution.weight).key("points").integer(contribution.points);
+    out.key("weighted_points").integer(contribution.weighted_points).raw("}");
+  }
+  out.raw("]}");
+}
+
+// An answer's part of the trace follows from the rule set, the area, the option and its
+// contributions alone, and a caseload repeats the same few (area, option) pairs: each
+// thread keeps the text it last wrote for each pair and writes it again when all of
+// those are the same (the rule set by its serial, which no other rule set shares).
+class AnswerTexts {
+ public:
+  const std::string* find(const engine::Ruleset& ruleset, const engine::AnswerTrace& answer) {
+    if (serial_ != ruleset.serial()) return nullptr;
+    const Kept& kept = kept_[slot(answer)];
+    return kept.valid && kept.contributions == answer.contributions ? &kept.text : nullptr;
+  }
+  void keep(const engine::Ruleset& ruleset, const engine::AnswerTrace& answer,
+            std::string_view text) {
+    if (serial_ != ruleset.serial()) {
+      serial_ = ruleset.serial();
+      kept_.assign(ruleset.question_count() * engine::kMaxOptions, Kept());
+    }
+    Kept& kept = kept_[slot(answer)];
+    kept.contributions = answer.contributions;
+    kept.text.assign(text);
+    kept.valid = true;
+  }
+
+ private:
+  struct Kept {
+    bool valid = false;
+    std::vector<engine::Contribution> contributions;
+    std::string text;
+  };
+  static std::size_t slot(const engine::AnswerTrace& answer) {
+    return answer.question * engine::kMaxOptions + answer.option;
+  }
+
+  std::uint64_t serial_ = 0;  // no rule set has serial 0
+  std::vector<Kept> kept_;
+};
+
 void write_answers(Json& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
+  thread_local AnswerTexts texts;
   out.key("answers", true).raw("[");
   for (std::size_t a = 0; a < trace.answers.size(); ++a) {
     const engine::AnswerTrace& answer = trace.answers[a];
-    const engine::QuestionSpec& question = ruleset.spec().questions[answer.question];
-    out.separator(a).raw("{").key("area", true).string(question.id);
-    out.key("option").string(question.options[answer.option].id).key("contributions").raw("[");
-    for (std::size_t c = 0; c < answer.contributions.size(); ++c) {
-      const engine::Contribution& contribution = answer.contributions[c];
-      out.separator(c)
-          .raw("{")
-          .key("type", true)
-          .string(key_of(ruleset, contribution.intervention));
-      out.key("weight").integer(contribution.weight).key("points").integer(contribution.points);
-      out.key("weighted_points").integer(contribution.weighted_points).raw("}");
+    out.separator(a);
+    if (const std::string* kept = texts.find(ruleset, answer)) {
+      out.raw(*kept);
+      continue;
     }
-    out.raw("]}");
+    const std::size_t start = out.text().size();
+    write_answer(out, ruleset, answer);
+    texts.keep(ruleset, answer, out.text().substr(start));
   }
   out.raw("]");
 }

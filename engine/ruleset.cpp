@@ -1,6 +1,7 @@
 #include "engine/ruleset.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <string_view>
 
@@ -237,6 +238,8 @@ Result<Ruleset> Ruleset::create(RulesetSpec spec) {
 }
 
 Ruleset::Ruleset(RulesetSpec spec) : spec_(std::move(spec)) {
+  static std::atomic<std::uint64_t> next_serial{1};
+  serial_ = next_serial.fetch_add(1, std::memory_order_relaxed);
   contributions_.resize(spec_.questions.size() * kMaxOptions);
   for (std::size_t q = 0; q < spec_.questions.size(); ++q) {
     const QuestionSpec& question = spec_.questions[q];

@@ -102,10 +102,15 @@ class Ruleset {
   }
   Hours hours_at(std::size_t intervention, Level level) const;
 
+  // A number no other Ruleset created in this process has (copies keep it: they are
+  // equal), so that what a caller derives from one can be kept and known to be its own.
+  std::uint64_t serial() const { return serial_; }
+
  private:
   explicit Ruleset(RulesetSpec spec);
 
   RulesetSpec spec_;
+  std::uint64_t serial_ = 0;
   std::vector<std::array<std::int64_t, kMaxInterventions>> contributions_;
   std::vector<std::array<Money, 4>> amounts_;
   std::vector<std::array<Money, 4>> weekly_amounts_;

@@ -30,3 +30,27 @@ TEST_CASE("stored outputs and trace text equal the JSON dump, byte for byte") {
   }
   CHECK(capped > 0);  // the limit path was exercised too
 }
+
+TEST_CASE("stored trace text stays exact when rule sets alternate on one thread") {
+  // Each thread keeps the text of each (area, option) it wrote last, per rule set: rule
+  // sets with the same areas but other weights, or other areas, or loaded afresh (a new
+  // rule set, perhaps where an old one was) must never get another's text.
+  const std::vector<std::optional<std::string>> files = {
+      std::nullopt, HSG_SOURCE_DIR "/docs/examples/candidate-thresholds.toml",
+      HSG_SOURCE_DIR "/docs/examples/small-rules.toml",
+      HSG_SOURCE_DIR "/docs/examples/candidate-rate.toml"};
+  for (int i = 0; i < 400; ++i) {
+    const hsg::rules::LoadedRuleset rules =
+        hsg::cli::load_ruleset_or_builtin(files[static_cast<std::size_t>(i) % files.size()]);
+    hsg::cli::CaseloadGenerator generator(rules.ruleset, static_cast<std::uint64_t>(i),
+                                          *hsg::engine::Date::from_ymd(2025, 4, 1));
+    for (int j = 0; j < 3; ++j) {
+      const auto answers =
+          hsg::engine::Answers::from_indices(rules.ruleset, generator.next().options).value();
+      const auto traced = hsg::engine::allocate_traced(rules.ruleset, answers);
+      const nlohmann::ordered_json json =
+          hsg::cli::allocation_json(rules, answers, traced, std::nullopt);
+      REQUIRE(hsg::cli::stored_trace_text(rules.ruleset, traced.trace) == json["trace"].dump());
+    }
+  }
+}

@@ -144,3 +144,12 @@ TEST_CASE("a rule set needs interventions and questions, within their bounds") {
   CHECK_FALSE(Ruleset::create(spec).ok());
   CHECK(Ruleset::create(spec).problems().size() == 1);
 }
+
+TEST_CASE("every rule set created has its own serial, and a copy keeps it") {
+  const Ruleset first = Ruleset::create(medway_spec()).value();
+  const Ruleset second = Ruleset::create(medway_spec()).value();
+  const Ruleset copy = first;  // NOLINT(performance-unnecessary-copy-initialization)
+  CHECK(first.serial() != 0);
+  CHECK(second.serial() != first.serial());
+  CHECK(copy.serial() == first.serial());
+}
