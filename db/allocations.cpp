@@ -78,11 +78,17 @@ std::string payload_of(const AllocationRow& row) {
       .str();
 }
 
+std::runtime_error damaged(std::int64_t id) {
+  return std::runtime_error(
+      fmt::format("allocation {} is damaged: unreadable date or answers", id));
+}
+
 StoredAllocation to_stored(AllocationRow row) {
   const auto date = engine::Date::parse(row.assessed_on);
+  if (!date) throw damaged(row.id);
   StoredAllocation stored{row.id,
                           std::move(row.client_ref),
-                          date.value_or(engine::Date()),
+                          *date,
                           std::move(row.assessor),
                           std::move(row.ruleset_id),
                           std::move(row.engine_version),
@@ -95,13 +101,10 @@ StoredAllocation to_stored(AllocationRow row) {
                           std::move(row.trace_sha256)};
   // Straight into the answers: replay reads a million of these.
   stored.answers.reserve(kTypicalAnswerCount);
-  const bool answers_read =
-      for_each_string_member(row.answers, [&](std::string area, std::string option) {
+  if (!for_each_string_member(row.answers, [&](std::string area, std::string option) {
         stored.answers.push_back({std::move(area), std::move(option)});
-      });
-  if (!date || !answers_read) {
-    throw std::runtime_error(
-        fmt::format("allocation {} is damaged: unreadable date or answers", row.id));
+      })) {
+    throw damaged(row.id);
   }
   return stored;
 }

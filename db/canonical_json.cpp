@@ -175,15 +175,4 @@ bool for_each_string_member(std::string_view text,
   return pos + 1 == text.size();
 }
 
-std::optional<std::vector<std::pair<std::string, std::string>>> parse_string_object(
-    std::string_view text) {
-  std::vector<std::pair<std::string, std::string>> members;
-  if (!for_each_string_member(text, [&](std::string key, std::string value) {
-        members.emplace_back(std::move(key), std::move(value));
-      })) {
-    return std::nullopt;
-  }
-  return members;
-}
-
 }  // namespace hsg::db

@@ -42,9 +42,4 @@ void append_json_string(std::string& out, std::string_view text);
 bool for_each_string_member(std::string_view text,
                             const std::function<void(std::string, std::string)>& member);
 
-// The members of a canonical object whose values are all strings, in key order, as
-// written by CanonicalObject; nothing if `text` is not exactly such an object.
-std::optional<std::vector<std::pair<std::string, std::string>>> parse_string_object(
-    std::string_view text);
-
 }  // namespace hsg::db

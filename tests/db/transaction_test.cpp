@@ -17,6 +17,20 @@ std::int64_t count(const std::filesystem::path& path, const std::string& table) 
   return raw.execAndGet("SELECT count(*) FROM " + table).getInt64();
 }
 
+// A store holding medway and client C-1, recording the worked example for any client.
+struct OneClient {
+  OneClient() { add_client(database, "C-1"); }
+  db::DbResult<std::int64_t> record(const std::string& client_ref) {
+    return allocations.record(stamp("importer"), worked_example(client_ref, ruleset_id));
+  }
+
+  TempDir dir;
+  std::filesystem::path path = dir.file("hsg.db");
+  db::Database database = open_database(path);
+  std::string ruleset_id = add_medway(database);
+  db::AllocationRepository allocations{database};
+};
+
 }  // namespace
 
 TEST_CASE("a write whose audit event fails leaves neither the row nor the event") {
@@ -44,68 +58,58 @@ TEST_CASE("a write whose audit event fails leaves neither the row nor the event"
 }
 
 TEST_CASE("writes inside an outer transaction are all-or-nothing together") {
-  TempDir dir;
-  const auto path = dir.file("hsg.db");
-  db::Database database = open_database(path);
-  const std::string ruleset_id = add_medway(database);
-  add_client(database, "C-1");
-  db::AllocationRepository allocations(database);
+  OneClient store;
   {
-    auto batch = ok(db::WriteTransaction::begin(database));
-    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 1);
+    auto batch = ok(db::WriteTransaction::begin(store.database));
+    CHECK(ok(store.record("C-1")) == 1);
     // A refused row inside the batch rolls back only its own savepoint.
-    CHECK_FALSE(allocations.record(stamp("importer"), worked_example("C-9", ruleset_id)).ok());
-    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 2);
+    CHECK_FALSE(store.record("C-9").ok());
+    CHECK(ok(store.record("C-1")) == 2);
     // Not committed: destroyed here, so rolled back.
   }
-  CHECK(ok(allocations.for_client("C-1")).empty());
-  CHECK(count(path, "audit_events") == 2);
+  CHECK(ok(store.allocations.for_client("C-1")).empty());
+  CHECK(count(store.path, "audit_events") == 2);
   {
-    auto batch = ok(db::WriteTransaction::begin(database));
-    ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id)));
-    ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id)));
+    auto batch = ok(db::WriteTransaction::begin(store.database));
+    ok(store.record("C-1"));
+    ok(store.record("C-1"));
     ok(batch.commit());
   }
-  CHECK(ok(allocations.for_client("C-1")).size() == 2);
-  CHECK(count(path, "audit_events") == 4);
-  CHECK(ok(db::AuditLog(database).verify()).ok);
+  CHECK(ok(store.allocations.for_client("C-1")).size() == 2);
+  CHECK(count(store.path, "audit_events") == 4);
+  CHECK(ok(db::AuditLog(store.database).verify()).ok);
 }
 
 TEST_CASE("an all-or-nothing unit commits its writes together, and one failed write spoils it") {
-  TempDir dir;
-  const auto path = dir.file("hsg.db");
-  db::Database database = open_database(path);
-  const std::string ruleset_id = add_medway(database);
-  add_client(database, "C-1");
-  db::AllocationRepository allocations(database);
+  OneClient store;
   {
-    auto unit = ok(db::WriteTransaction::begin_unit(database));
-    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 1);
-    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 2);
+    auto unit = ok(db::WriteTransaction::begin_unit(store.database));
+    CHECK(ok(store.record("C-1")) == 1);
+    CHECK(ok(store.record("C-1")) == 2);
     ok(unit.commit());
   }
-  CHECK(count(path, "allocations") == 2);
-  CHECK(count(path, "audit_events") == 4);
+  CHECK(count(store.path, "allocations") == 2);
+  CHECK(count(store.path, "audit_events") == 4);
   {
-    auto unit = ok(db::WriteTransaction::begin_unit(database));
-    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 3);
-    CHECK_FALSE(allocations.record(stamp("importer"), worked_example("C-9", ruleset_id)).ok());
+    auto unit = ok(db::WriteTransaction::begin_unit(store.database));
+    CHECK(ok(store.record("C-1")) == 3);
+    CHECK_FALSE(store.record("C-9").ok());
     const auto committed = unit.commit();
     REQUIRE_FALSE(committed.ok());
     CHECK(committed.error().message == "a write inside it failed, so nothing of it is committed");
   }
-  CHECK(count(path, "allocations") == 2);
-  CHECK(count(path, "audit_events") == 4);
+  CHECK(count(store.path, "allocations") == 2);
+  CHECK(count(store.path, "audit_events") == 4);
   // The spoiled unit is over: a plain outer transaction again undoes a failed row alone.
   {
-    auto batch = ok(db::WriteTransaction::begin(database));
-    CHECK_FALSE(allocations.record(stamp("importer"), worked_example("C-9", ruleset_id)).ok());
-    CHECK(ok(allocations.record(stamp("importer"), worked_example("C-1", ruleset_id))) == 3);
+    auto batch = ok(db::WriteTransaction::begin(store.database));
+    CHECK_FALSE(store.record("C-9").ok());
+    CHECK(ok(store.record("C-1")) == 3);
     ok(batch.commit());
   }
-  CHECK(count(path, "allocations") == 3);
-  CHECK(count(path, "audit_events") == 5);
-  CHECK(ok(db::AuditLog(database).verify()).ok);
+  CHECK(count(store.path, "allocations") == 3);
+  CHECK(count(store.path, "audit_events") == 5);
+  CHECK(ok(db::AuditLog(store.database).verify()).ok);
 }
 
 TEST_CASE("a second process waiting for the write lock gets a clear error after the timeout") {
