@@ -3,6 +3,7 @@
 
 #include "cli/allocation_json.h"
 #include "cli/answer_input.h"
+#include "cli/future_date_option.h"
 #include "cli/record_allocation.h"
 #include "cli/statement_text.h"
 #include "cli/store_commands.h"
@@ -16,11 +17,11 @@ int allocate_command(const Args& args, Io& io) {
   CommandLine command_line(
       "allocate",
       {"hsg allocate REF (--answers FILE | --answer AREA=OPTION ...) [--date D] [--rules ID] "
-       "[--json]",
+       "[--allow-future REASON] [--json]",
        "Assesses a recorded client and records the allocation: the answers, the date, the\n"
        "assessor (--actor), the rule set in force on the date (or the stored one named by\n"
        "--rules), the engine version and every output. Prints the statement with the new\n"
-       "allocation's id.",
+       "allocation's id. A date after today (the local date) needs --allow-future REASON.",
        "hsg allocate C-1001 --answers docs/examples/worked-example.toml --date 2025-01-15"});
   command_line.add()("ref", po::value<std::string>()->required()->value_name("REF"),
                      "the client reference");
@@ -31,12 +32,15 @@ int allocate_command(const Args& args, Io& io) {
       "rules", po::value<std::string>()->value_name("ID"),
       "id of a stored rule set (default: the one in force on the date)")(
       "json", "print one JSON object (as hsg assess, plus allocation_id)");
+  add_allow_future_option(command_line);
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
 
   std::optional<std::string> date_text;
   if (command_line.has("date")) date_text = command_line.get<std::string>("date");
   const engine::Date date = date_or_today(date_text);
+  const FutureDatePermission future = future_date_permission(command_line);
+  refuse_future_date(future, date, "--date");
   std::optional<std::string> ruleset_id;
   if (command_line.has("rules")) ruleset_id = command_line.get<std::string>("rules");
   db::Database database = open_database(command_line);
@@ -45,8 +49,11 @@ int allocate_command(const Args& args, Io& io) {
   const rules::LoadedRuleset& ruleset = rulesets.choose(ruleset_id, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
   const NewAssessment assessment{command_line.get<std::string>("ref"), date, stamp.actor};
+  auto transaction = unwrap(db::WriteTransaction::begin(database));
   const RecordedAllocation recorded =
       record_allocation(database, stamp, ruleset, assessment, answers);
+  note_future_date(database, stamp, future, recorded.id, date);
+  unwrap(transaction.commit());
   if (command_line.has("json")) {
     nlohmann::ordered_json json{{"allocation_id", recorded.id}};
     json.update(allocation_json(ruleset, answers, recorded.traced, date));

@@ -1,6 +1,7 @@
 // hsg agree | approve | reject | show: the agreed amount and four-eyes approval.
 #include <fmt/core.h>
 
+#include "cli/decision_json.h"
 #include "cli/option_values.h"
 #include "cli/record_allocation.h"
 #include "cli/statement_text.h"
@@ -39,6 +40,10 @@ void write_plan_of_allocation(std::ostream& out, db::Database& database,
   write_support_plan(out, *plan, unwrap(grants.get(*grant_id)).grant.agreed);
 }
 
+void add_json_option(CommandLine& command_line) {
+  command_line.add()("json", "print the decision state as one JSON object");
+}
+
 void write_state(std::ostream& out, const db::DecisionState& state) {
   out << fmt::format("Allocation #{}: {}\n", state.allocation_id, db::to_string(state.status))
       << fmt::format("  indicative grant: £{}\n", state.indicative.to_grouped_string());
@@ -46,7 +51,11 @@ void write_state(std::ostream& out, const db::DecisionState& state) {
     const db::Decision& agreement = *state.agreement;
     out << fmt::format("  agreed: £{} by {} at {}: {}\n", agreement.agreed->to_grouped_string(),
                        agreement.actor, agreement.at, agreement.reason);
-    if (agreement.needs_approval.value_or(false)) {
+    if (*agreement.agreed > state.upper_limit) {
+      write_above_limit(out, *agreement.agreed, state.upper_limit, agreement.reason,
+                        agreement.actor);
+    }
+    if (db::exceeds_tolerance(*agreement.agreed, state.indicative, state.tolerance_percent)) {
       out << fmt::format(
           "  differs from the indicative grant by more than {}%: needs approval "
           "by someone other than {}\n",
@@ -59,6 +68,15 @@ void write_state(std::ostream& out, const db::DecisionState& state) {
                        resolution.kind == db::DecisionKind::approve ? "approved" : "rejected",
                        resolution.actor, resolution.at,
                        resolution.reason.empty() ? "" : ": " + resolution.reason);
+  }
+}
+
+void write_result(std::ostream& out, const CommandLine& command_line,
+                  const db::DecisionState& state) {
+  if (command_line.has("json")) {
+    out << decision_json(state).dump(2) << "\n";
+  } else {
+    write_state(out, state);
   }
 }
 
@@ -75,6 +93,7 @@ int agree_command(const Args& args, Io& io) {
   command_line.add()("amount", po::value<std::string>()->required()->value_name("AMOUNT"),
                      "agreed total in pounds, e.g. 2200.00")(
       "reason", po::value<std::string>()->required()->value_name("TEXT"), "why (mandatory)");
+  add_json_option(command_line);
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::string amount_text = command_line.get<std::string>("amount");
@@ -87,7 +106,7 @@ int agree_command(const Args& args, Io& io) {
       stamp_of(command_line), allocation_id(command_line),
       engine::Money::from_pence(std::get<std::int64_t>(amount)),
       command_line.get<std::string>("reason")));
-  write_state(io.out, state);
+  write_result(io.out, command_line, state);
   return 0;
 }
 
@@ -106,6 +125,7 @@ int resolve(const Args& args, Io& io, bool approving) {
   auto reason = po::value<std::string>()->value_name("TEXT");
   if (!approving) reason->required();
   command_line.add()("reason", reason, approving ? "why (optional)" : "why (mandatory)");
+  add_json_option(command_line);
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::string text =
@@ -114,8 +134,9 @@ int resolve(const Args& args, Io& io, bool approving) {
   db::DecisionRepository decisions(database);
   const db::Stamp stamp = stamp_of(command_line);
   const std::int64_t id = allocation_id(command_line);
-  write_state(io.out, unwrap(approving ? decisions.approve(stamp, id, text)
-                                       : decisions.reject(stamp, id, text)));
+  write_result(
+      io.out, command_line,
+      unwrap(approving ? decisions.approve(stamp, id, text) : decisions.reject(stamp, id, text)));
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "cli/answer_input.h"
+#include "cli/future_date_option.h"
 #include "cli/grant_plan.h"
 #include "cli/option_values.h"
 #include "cli/record_allocation.h"
@@ -110,13 +111,14 @@ int review(const Args& args, Io& io) {
   CommandLine command_line(
       "grant review",
       {"hsg grant review GRANT (--answers FILE | --answer AREA=OPTION ...) [--date D] "
-       "[--reason TEXT] [--rules ID]",
+       "[--reason TEXT] [--rules ID] [--allow-future REASON]",
        "A review is a new assessment: it records a new allocation for the grant's client\n"
        "(under the rule set in force on the review date) and ends the old grant the day\n"
        "before the review date, cancelling its unposted instalments due from the review date\n"
        "on, so nothing is paid twice. The new allocation is agreed (and approved) as usual,\n"
        "then started with hsg grant start, normally from the review date. All of it is one\n"
-       "write: if anything fails, nothing is recorded.",
+       "write: if anything fails, nothing is recorded. A review date after today (the local\n"
+       "date) needs --allow-future REASON.",
        "hsg grant review 1 --answers answers.toml --date 2025-04-28"});
   add_grant_argument(command_line);
   add_answer_options(command_line);
@@ -126,10 +128,13 @@ int review(const Args& args, Io& io) {
       "why the grant ends (default: 'review: new assessment')")(
       "rules", po::value<std::string>()->value_name("ID"),
       "id of a stored rule set (default: the one in force on the date)");
+  add_allow_future_option(command_line);
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::int64_t id = grant_id_argument(command_line);
   const engine::Date date = date_option(command_line);
+  const FutureDatePermission future = future_date_permission(command_line);
+  refuse_future_date(future, date, "--date");
   std::optional<std::string> ruleset_id;
   if (command_line.has("rules")) ruleset_id = command_line.get<std::string>("rules");
   const std::string reason = command_line.has("reason") ? command_line.get<std::string>("reason")
@@ -150,6 +155,7 @@ int review(const Args& args, Io& io) {
   auto transaction = unwrap(db::WriteTransaction::begin(database));
   const RecordedAllocation recorded = record_allocation(
       database, stamp, ruleset, NewAssessment{old.grant.client_ref, date, stamp.actor}, answers);
+  note_future_date(database, stamp, future, recorded.id, date);
   const db::EndResult ended =
       unwrap(grants.end(stamp, id, date.plus_days(-1), reason, recorded.id));
   unwrap(transaction.commit());

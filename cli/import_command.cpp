@@ -12,6 +12,7 @@
 
 #include "cli/allocation_pipeline.h"
 #include "cli/csv_reader.h"
+#include "cli/future_date_option.h"
 #include "cli/progress.h"
 #include "cli/record_allocation.h"
 #include "cli/store_commands.h"
@@ -33,8 +34,11 @@ struct ImportRow {
 
 class Importer {
  public:
-  Importer(std::string file, db::Database& database)
-      : file_(std::move(file)), database_(database), rulesets_(database) {}
+  Importer(std::string file, db::Database& database, FutureDatePermission future)
+      : file_(std::move(file)),
+        database_(database),
+        rulesets_(database),
+        future_(std::move(future)) {}
 
   std::vector<ImportRow> check(std::istream& in);
   const std::vector<std::string>& problems() const { return problems_; }
@@ -49,6 +53,7 @@ class Importer {
   std::string file_;
   db::Database& database_;
   StoredRulesets rulesets_;
+  FutureDatePermission future_;
   std::vector<std::string> header_;
   std::map<std::string, bool> clients_;
   std::vector<std::string> problems_;
@@ -94,6 +99,9 @@ std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fie
   if (!known_client(fields[0])) problem(line, 1, fmt::format("unknown client '{}'", fields[0]));
   const auto date = engine::Date::parse(fields[1]);
   if (!date) problem(line, 2, fmt::format("'{}' is not a real date YYYY-MM-DD", fields[1]));
+  if (date) {
+    if (auto future = future_date_problem(future_, *date, "the date")) problem(line, 2, *future);
+  }
   if (auto bad = db::one_line_problem("assessor", fields[2], 200)) problem(line, 3, *bad);
   if (!date) return std::nullopt;
   const rules::LoadedRuleset* ruleset = nullptr;
@@ -144,14 +152,16 @@ std::vector<ImportRow> Importer::check(std::istream& in) {
 int import_command(const Args& args, Io& io) {
   CommandLine command_line(
       "import",
-      {"hsg import FILE [--db PATH] [--actor NAME]",
+      {"hsg import FILE [--allow-future REASON] [--db PATH] [--actor NAME]",
        "Records assessments in bulk from a CSV file with the header\n"
        "client_ref,date,assessor,<one column per area>. All or nothing: if any row is bad,\n"
-       "every bad row is reported with its line and column and nothing is written.",
+       "every bad row is reported with its line and column and nothing is written. Rows\n"
+       "dated after today (the local date) need --allow-future REASON.",
        "hsg import assessments.csv"});
   command_line.add()("file", po::value<std::string>()->required()->value_name("FILE"),
                      "the CSV file");
   command_line.positional("file", 1);
+  add_allow_future_option(command_line);
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::string path = command_line.get<std::string>("file");
@@ -159,7 +169,8 @@ int import_command(const Args& args, Io& io) {
   if (!in) throw InputError(fmt::format("cannot read {}", path));
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
-  Importer importer(path, database);
+  const FutureDatePermission future = future_date_permission(command_line);
+  Importer importer(path, database, future);
   const std::vector<ImportRow> rows = importer.check(in);
   if (!importer.problems().empty()) {
     for (const std::string& line : importer.problems()) io.err << line << "\n";
@@ -179,8 +190,9 @@ int import_command(const Args& args, Io& io) {
         const auto answers = engine::Answers::from_indices(row->ruleset->ruleset, row->options);
         return prepare_allocation(*row->ruleset, row->assessment, answers.value());
       },
-      [&](const ImportRow*, const PreparedAllocation& prepared) {
-        store_allocation(database, stamp, prepared);
+      [&](const ImportRow* row, const PreparedAllocation& prepared) {
+        const std::int64_t id = store_allocation(database, stamp, prepared);
+        note_future_date(database, stamp, future, id, row->assessment.date);
         progress.update(++done);
       });
   unwrap(transaction.commit());

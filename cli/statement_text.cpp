@@ -101,6 +101,14 @@ void write_limit(std::ostream& out, const engine::Ruleset& ruleset, const engine
 
 }  // namespace
 
+void write_above_limit(std::ostream& out, engine::Money agreed, engine::Money upper_limit,
+                       std::string_view reason, std::string_view agreed_by) {
+  out << fmt::format(
+      "  exceeds the upper limit of {} by {}, because: {}\n"
+      "  an amount above the upper limit always needs approval by someone other than {}\n",
+      pounds(upper_limit), pounds(agreed - upper_limit), reason, agreed_by);
+}
+
 void write_review_rights(std::ostream& out) {
   out << "\nThis is how your indicative grant was worked out. If you think an answer, a score\n"
          "or a figure is wrong, you may ask for a review of this decision.\n";

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <utility>
 
 #include "cli/today.h"
 
@@ -18,7 +19,9 @@ void add_database_option(CommandLine& command_line) {
 void add_write_options(CommandLine& command_line) {
   add_database_option(command_line);
   command_line.add()("actor", po::value<std::string>()->value_name("NAME"),
-                     "who is making this change (default: your login name)");
+                     "who is making this change: declared, not proven (default: the OS account "
+                     "running hsg, never $USER); lowercased, letters a-z, digits, . _ - @ and "
+                     "single spaces");
 }
 
 std::filesystem::path database_path(const CommandLine& command_line) {
@@ -42,18 +45,40 @@ db::Database open_database(const CommandLine& command_line, bool create) {
 
 namespace {
 
-std::string login_name() {
-  if (const char* name = getlogin(); name && *name) return name;
-  if (const char* user = std::getenv("USER"); user && *user) return user;
-  if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name) return entry->pw_name;
-  return "unknown";
+// The OS account running hsg, not $USER or $LOGNAME, which anyone can set to anything.
+// On the command line the actor is declared, not proven: whoever runs hsg can type any
+// --actor. The served application is where identity is authenticated.
+std::string account_name() {
+  if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name && *entry->pw_name) {
+    return entry->pw_name;
+  }
+  throw InputError(
+      "cannot tell which account is running hsg; name the person making this change with "
+      "--actor NAME");
+}
+
+std::string actor_of(const CommandLine& command_line) {
+  if (command_line.has("actor")) {
+    const std::string typed = command_line.get<std::string>("actor");
+    db::DbResult<std::string> actor = db::normalise_actor(typed);
+    if (!actor.ok()) throw InputError(fmt::format("--actor: {}", actor.error().message));
+    return std::move(actor).value();
+  }
+  const std::string account = account_name();
+  db::DbResult<std::string> actor = db::normalise_actor(account);
+  if (!actor.ok()) {
+    throw InputError(
+        fmt::format("your account name cannot be the actor ({}); name yourself with "
+                    "--actor NAME",
+                    actor.error().message));
+  }
+  return std::move(actor).value();
 }
 
 }  // namespace
 
 db::Stamp stamp_of(const CommandLine& command_line) {
-  db::Stamp stamp{command_line.has("actor") ? command_line.get<std::string>("actor") : login_name(),
-                  now_utc()};
+  db::Stamp stamp{actor_of(command_line), now_utc()};
   if (auto problem = db::stamp_problem(stamp)) throw InputError(*problem);
   return stamp;
 }

@@ -4,7 +4,9 @@
 // The database is --db PATH, else $HSG_DB, else hsg.db in the current directory. Only
 // `hsg init` creates a file; every other command refuses a missing one, so a typo in
 // --db cannot silently start an empty system of record. The actor of a write is
-// --actor NAME, else the login name.
+// --actor NAME, else the OS account running hsg (never $USER or $LOGNAME), in normal
+// form (db/stamp.h). It is declared, not proven: the served application is where
+// identity is authenticated.
 #pragma once
 
 #include <filesystem>

@@ -4,16 +4,21 @@
 #include <fmt/core.h>
 
 #include <chrono>
+#include <ctime>
+#include <stdexcept>
 
 #include "cli/input_error.h"
 
 namespace hsg::cli {
 
 engine::Date today() {
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  const std::chrono::year_month_day ymd(days);
-  return *engine::Date::from_ymd(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                                 static_cast<unsigned>(ymd.day()));
+  // The local calendar day (TZ), as the person at the keyboard counts it: just after
+  // midnight in London during summer time it is already tomorrow, while UTC is not.
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (localtime_r(&now, &local) == nullptr) throw std::runtime_error("cannot read the local date");
+  return *engine::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                                 static_cast<unsigned>(local.tm_mday));
 }
 
 engine::Date date_or_today(const std::optional<std::string>& text) {

@@ -9,7 +9,7 @@
 
 namespace hsg::cli {
 
-// Today's date in UTC.
+// Today's date where hsg runs: the local date (TZ), not UTC.
 engine::Date today();
 // The --date value if given (refusing a malformed one), else today.
 engine::Date date_or_today(const std::optional<std::string>& text);

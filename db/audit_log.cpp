@@ -7,6 +7,7 @@
 #include <map>
 
 #include "db/audit_append.h"
+#include "db/future_dates.h"
 #include "db/guard.h"
 #include "db/record_payloads.h"
 
@@ -157,6 +158,10 @@ class Verifier {
     if (event.seq == wanted_seq_) hash_at_[event.seq] = event.hash;
     for (std::string_view action : kChainOnlyActions) {
       if (event.action == action) return;
+    }
+    if (event.action == kFutureDateAction) {
+      if (auto problem = future_date_note_problem(connection_, event)) fail(event.seq, *problem);
+      return;
     }
     for (const Writer& writer : kWriters) {
       if (event.action != writer.action) continue;

@@ -34,8 +34,9 @@ constexpr char kSelectResolution[] = "SELECT " HSG_DECISION_COLUMNS
 constexpr char kInsert[] = "INSERT INTO decisions (" HSG_DECISION_COLUMNS
                            ") VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr char kSelectAllocation[] =
-    "SELECT a.total_pence, r.adjustment_tolerance_percent FROM allocations a "
-    "JOIN rulesets r ON r.id = a.ruleset_id WHERE a.id = ?1";
+    "SELECT a.total_pence, r.adjustment_tolerance_percent, a.upper_limit_pence FROM allocations "
+    "a JOIN rulesets r ON r.id = a.ruleset_id WHERE a.id = ?1";
+constexpr char kSelectGrant[] = "SELECT id FROM grants WHERE allocation_id = ?1";
 
 #undef HSG_DECISION_COLUMNS
 
@@ -122,6 +123,7 @@ std::optional<DecisionState> read_state(Connection& connection, std::int64_t all
     if (!select->executeStep()) return std::nullopt;
     state.indicative = engine::Money::from_pence(select->getColumn(0).getInt64());
     state.tolerance_percent = select->getColumn(1).getInt64();
+    state.upper_limit = engine::Money::from_pence(select->getColumn(2).getInt64());
   }
   state.agreement = select_one(connection, kSelectLatestAgreement, allocation_id);
   if (!state.agreement) return state;
@@ -137,6 +139,20 @@ std::optional<DecisionState> read_state(Connection& connection, std::int64_t all
                                                                    : DecisionStatus::rejected;
   }
   return state;
+}
+
+// Once a grant pays the allocation its agreement is closed (a change is a review, or an
+// end and a new start), so what the grant pays and what the decisions say cannot part.
+std::optional<std::string> grant_started_problem(Connection& connection,
+                                                 std::int64_t allocation_id) {
+  auto select = connection.statement(kSelectGrant);
+  select->bind(1, allocation_id);
+  if (!select->executeStep()) return std::nullopt;
+  const std::int64_t grant = select->getColumn(0).getInt64();
+  return fmt::format(
+      "grant {} has started on it, so its agreement is closed; a change is a review (hsg grant "
+      "review {} ...) or hsg grant end {} and a new grant from a new allocation",
+      grant, grant, grant);
 }
 
 bool is_blank(std::string_view text) {
@@ -181,6 +197,11 @@ std::string_view to_string(DecisionStatus status) {
   return "?";
 }
 
+bool needs_approval(engine::Money agreed, const DecisionState& state) {
+  return agreed > state.upper_limit ||
+         exceeds_tolerance(agreed, state.indicative, state.tolerance_percent);
+}
+
 bool exceeds_tolerance(engine::Money agreed, engine::Money indicative,
                        std::int64_t tolerance_percent) {
   const engine::Int128 difference = engine::Int128{agreed.pence()} - indicative.pence();
@@ -209,6 +230,9 @@ DbResult<DecisionState> DecisionRepository::agree(const Stamp& stamp, std::int64
   return guarded_write(database_, doing, [&](Connection& connection) -> DbResult<DecisionState> {
     auto before = read_state(connection, allocation_id);
     if (!before) return DbError{fmt::format("{}: no allocation {}", doing, allocation_id)};
+    if (auto problem = grant_started_problem(connection, allocation_id)) {
+      return DbError{doing + ": " + *problem};
+    }
     Decision decision{0,
                       allocation_id,
                       DecisionKind::agree,
@@ -216,7 +240,7 @@ DbResult<DecisionState> DecisionRepository::agree(const Stamp& stamp, std::int64
                       stamp.at,
                       std::string(reason),
                       agreed,
-                      exceeds_tolerance(agreed, before->indicative, before->tolerance_percent),
+                      needs_approval(agreed, *before),
                       std::nullopt};
     insert(connection, stamp, decision);
     return std::move(*read_state(connection, allocation_id));
@@ -243,11 +267,14 @@ DbResult<DecisionState> DecisionRepository::resolve(const Stamp& stamp, std::int
   return guarded_write(database_, doing, [&](Connection& connection) -> DbResult<DecisionState> {
     auto before = read_state(connection, allocation_id);
     if (!before) return DbError{fmt::format("{}: no allocation {}", doing, allocation_id)};
+    if (auto problem = grant_started_problem(connection, allocation_id)) {
+      return DbError{doing + ": " + *problem};
+    }
     if (before->status != DecisionStatus::pending_approval) {
       return DbError{fmt::format("{}: no agreed amount is waiting for approval (it is {})", doing,
                                  to_string(before->status))};
     }
-    if (before->agreement->actor == stamp.actor) {
+    if (same_actor(before->agreement->actor, stamp.actor)) {
       return DbError{fmt::format("{}: {} agreed this amount, so another person must {} it", doing,
                                  stamp.actor, to_string(kind))};
     }

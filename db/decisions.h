@@ -2,9 +2,12 @@
 //
 // The assessor may agree an amount different from the indicative grant, with a
 // mandatory reason. If it differs by more than the rule set's adjustment tolerance —
-// exactly, in integers: 100 × |agreed − indicative| > tolerance% × indicative — it waits
-// for approval, which must come from a different actor than the one who agreed, as must
-// a rejection (whose reason is mandatory too). Decisions are only ever appended; a new
+// exactly, in integers: 100 × |agreed − indicative| > tolerance% × indicative — or is
+// above the allocation's upper limit (whatever the tolerance), it waits for approval,
+// which must come from a different person than the one who agreed (compared by
+// same_actor, db/stamp.h), as must a rejection (whose reason is mandatory too). Once a
+// grant has started on the allocation, agree, approve and reject are refused: a change
+// is then a review or an end and a new start (db/grants.h). Decisions are only ever appended; a new
 // agreement supersedes the previous one, and the state is derived from the latest:
 //
 //   no agreement                       → indicative
@@ -49,6 +52,7 @@ struct DecisionState {
   DecisionStatus status = DecisionStatus::indicative;
   engine::Money indicative;
   std::int64_t tolerance_percent = 0;
+  engine::Money upper_limit;           // the allocation's, as recorded
   std::optional<Decision> agreement;   // the latest agreement
   std::optional<Decision> resolution;  // its approval or rejection
 };
@@ -74,7 +78,9 @@ class DecisionRepository {
   Database& database_;
 };
 
-// Whether agreeing `agreed` against `indicative` needs approval at `tolerance_percent`.
+// Whether agreeing `agreed` needs approval: beyond tolerance or above the upper limit.
+bool needs_approval(engine::Money agreed, const DecisionState& state);
+// Whether `agreed` differs from `indicative` by more than `tolerance_percent`.
 bool exceeds_tolerance(engine::Money agreed, engine::Money indicative,
                        std::int64_t tolerance_percent);
 

@@ -11,6 +11,7 @@
 #include "db/decisions.h"
 #include "db/guard.h"
 #include "db/ledger_postings.h"
+#include "db/providers.h"
 #include "db/record_payloads.h"
 #include "engine/checked.h"
 #include "engine/rounding.h"
@@ -419,6 +420,30 @@ std::optional<std::string> stored_recovery_payload(Connection& connection, std::
                           select->getColumn(2).getInt64(), select->getColumn(3).getString());
 }
 
+namespace {
+
+// An individual service fund is held by a provider, so it must be one accredited on the
+// day the grant starts (db/providers.h).
+std::optional<std::string> isf_provider_problem(Database& database, const NewGrant& grant) {
+  if (grant.held_as != "isf") return std::nullopt;
+  auto provider = ProviderRepository(database).find(*grant.provider);
+  if (!provider.ok()) return provider.error().message;
+  const std::string listed = fmt::format(
+      "an individual service fund must be held by a provider accredited on the "
+      "start date (hsg provider list --on {})",
+      grant.start_on.to_string());
+  if (!provider.value()) {
+    return fmt::format("provider '{}' is not on the accredited list; {}", *grant.provider, listed);
+  }
+  if (!accredited_on(*provider.value(), grant.start_on)) {
+    return fmt::format("provider '{}' is not accredited on {}; {}", *grant.provider,
+                       grant.start_on.to_string(), listed);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 DbResult<std::int64_t> GrantRepository::start(const Stamp& stamp, const NewGrant& grant) {
   const std::string doing =
       fmt::format("cannot start a grant for allocation {}", grant.allocation_id);
@@ -446,6 +471,8 @@ DbResult<std::int64_t> GrantRepository::start(const Stamp& stamp, const NewGrant
       return DbError{fmt::format("{}: its agreed amount is {}, not agreed or approved", doing,
                                  to_string(status))};
     }
+    if (auto problem = isf_provider_problem(database_, grant))
+      return DbError{doing + ": " + *problem};
     const Decision& agreement = *state.value().agreement;
     if (agreement.id != grant.agreement_id || *agreement.agreed != grant.agreed) {
       return DbError{fmt::format("{}: the latest agreement is {} for {}, not {} for {}", doing,

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "db/audit_event.h"
 #include "db/connection.h"
 
 namespace hsg::db {
@@ -55,5 +56,10 @@ std::optional<std::string> stored_plan_payload(Connection& connection, std::stri
 std::optional<std::string> stored_plan_objective_payload(Connection& connection,
                                                          std::string_view id);
 std::optional<std::string> stored_plan_use_payload(Connection& connection, std::string_view id);
+
+// A note written by no row (db/future_dates.h): why audit event `event` no longer agrees
+// with the allocation it concerns, or nothing.
+std::optional<std::string> future_date_note_problem(Connection& connection,
+                                                    const AuditEvent& event);
 
 }  // namespace hsg::db

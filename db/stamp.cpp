@@ -1,5 +1,7 @@
 #include "db/stamp.h"
 
+#include <fmt/format.h>
+
 #include <cstddef>
 
 namespace hsg::db {
@@ -24,7 +26,50 @@ bool is_utc_timestamp(std::string_view text) {
   return true;
 }
 
+constexpr std::size_t kMaxActorBytes = 200;
+
+bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+bool is_actor_character(char c) {
+  return (c >= 'a' && c <= 'z') || is_digit(c) || c == '.' || c == '_' || c == '-' || c == '@' ||
+         c == ' ';
+}
+
+// Ends trimmed, each inner run of whitespace one space, ASCII capitals lowercased.
+std::string fold_actor(std::string_view text) {
+  std::string folded;
+  bool space_pending = false;
+  for (char c : text) {
+    if (is_ascii_space(c)) {
+      space_pending = !folded.empty();
+      continue;
+    }
+    if (space_pending) folded += ' ';
+    space_pending = false;
+    folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return folded;
+}
+
 }  // namespace
+
+DbResult<std::string> normalise_actor(std::string_view typed) {
+  std::string name = fold_actor(typed);
+  if (name.empty()) return DbError{"the actor is empty: it must name the person making the change"};
+  if (name.size() > kMaxActorBytes) {
+    return DbError{fmt::format("the actor is longer than {} bytes", kMaxActorBytes)};
+  }
+  for (char c : name) {
+    if (!is_actor_character(c)) {
+      return DbError{fmt::format("the actor '{}' may hold only {}", typed, kActorCharacters)};
+    }
+  }
+  return name;
+}
+
+bool same_actor(std::string_view first, std::string_view second) {
+  return fold_actor(first) == fold_actor(second);
+}
 
 std::optional<std::string> one_line_problem(std::string_view what, std::string_view text,
                                             std::size_t max_bytes) {
@@ -42,7 +87,12 @@ std::optional<std::string> one_line_problem(std::string_view what, std::string_v
 }
 
 std::optional<std::string> stamp_problem(const Stamp& stamp) {
-  if (auto problem = one_line_problem("actor", stamp.actor, 200)) return problem;
+  if (auto problem = one_line_problem("actor", stamp.actor, kMaxActorBytes)) return problem;
+  const DbResult<std::string> normal = normalise_actor(stamp.actor);
+  if (!normal.ok()) return normal.error().message;
+  if (normal.value() != stamp.actor) {
+    return fmt::format("the actor '{}' is not in normal form ('{}')", stamp.actor, normal.value());
+  }
   if (!is_utc_timestamp(stamp.at)) {
     return "time '" + stamp.at + "' is not UTC RFC 3339 (like 2025-01-31T14:05:09Z)";
   }

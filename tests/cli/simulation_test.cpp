@@ -153,6 +153,10 @@ class Simulation {
                   .code == 0);
       clients_.push_back(ref);
     }
+    // An individual service fund is held by an accredited provider.
+    REQUIRE(hsg({"provider", "add", "Acme Support", "--accredited-from", "2024-01-01", "--actor",
+                 "asha"})
+                .code == 0);
     auto opened = hsg::db::Database::open(path_);
     REQUIRE(opened.ok());
     reader_.emplace(std::move(opened).value());
@@ -279,12 +283,16 @@ class Simulation {
     const long long amount = model.indicative * percent / 100;
     const std::string text = std::to_string(amount / 100) + "." + (amount % 100 < 10 ? "0" : "") +
                              std::to_string(amount % 100);
+    // A started grant closes its allocation's agreement.
     expect(hsg({"agree", std::to_string(id), "--amount", text, "--reason", "agreed with client",
                 "--actor", who}),
-           true, "agree");
+           !model.has_grant, "agree");
+    if (model.has_grant) return;
     const long long difference =
         amount > model.indicative ? amount - model.indicative : model.indicative - amount;
-    model.status = 100 * difference > 10 * model.indicative ? Status::pending : Status::agreed;
+    // Beyond 10%, or above medway's upper limit of 250000 pence, waits for approval.
+    model.status = 100 * difference > 10 * model.indicative || amount > 250000 ? Status::pending
+                                                                               : Status::agreed;
     model.agreed = amount;
     model.agreed_by = who;
   }

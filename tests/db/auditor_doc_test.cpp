@@ -78,7 +78,7 @@ std::string fill(const std::filesystem::path& path) {
   ok(db::ClientRepository(database).add(stamp("alice"),
                                         {"C-1", "refugees", true, std::string("Zoë Brontë")}));
   ok(db::AllocationRepository(database).record(stamp("alice"), worked_example("C-1", ruleset_id)));
-  ok(db::DecisionRepository(database).agree(stamp("Aoife Ní Bhriain"), 1,
+  ok(db::DecisionRepository(database).agree(stamp("aoife ni bhriain"), 1,
                                             engine::Money::from_pence(300000),
                                             "extra \"night\" cover\nagreed with Zoë"));
   return ok(db::AuditLog(database).checkpoint());

@@ -47,15 +47,40 @@ TEST_CASE("an allocation with no agreement stands at its indicative amount") {
 TEST_CASE("an agreement within tolerance needs no approval") {
   Recorded recorded;
   db::DecisionRepository decisions(recorded.database);
-  const auto state = ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(264550),
+  const auto state = ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(216450),
                                         "client asked for extra settling-in help"));
   CHECK(state.status == db::DecisionStatus::agreed);
   REQUIRE(state.agreement.has_value());
   CHECK(state.agreement->id == 1);
-  CHECK(state.agreement->agreed == Money::from_pence(264550));
+  CHECK(state.agreement->agreed == Money::from_pence(216450));
   CHECK(state.agreement->needs_approval == false);
   CHECK(state.agreement->actor == "alice");
   CHECK(state.agreement->reason == "client asked for extra settling-in help");
+}
+
+TEST_CASE("an agreement above the upper limit waits for approval, whatever the tolerance") {
+  Recorded recorded;
+  db::DecisionRepository decisions(recorded.database);
+  auto state = ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(250000), "limit"));
+  CHECK(state.status == db::DecisionStatus::agreed);
+  CHECK(state.upper_limit == Money::from_pence(250000));
+  state = ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(250001), "a penny"));
+  CHECK(state.status == db::DecisionStatus::pending_approval);
+  CHECK(state.agreement->needs_approval == true);
+  CHECK_FALSE(db::exceeds_tolerance(Money::from_pence(250001), state.indicative, 10));
+}
+
+TEST_CASE("four eyes compares names in their folded form, also names stored before it") {
+  Recorded recorded;
+  db::DecisionRepository decisions(recorded.database);
+  ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(100000), "moving away"));
+  CHECK(db::same_actor("Alice ", "alice"));
+  CHECK(db::same_actor("  ALICE   SMITH", "alice smith"));
+  CHECK_FALSE(db::same_actor("alice", "alice2"));
+  auto typed = decisions.approve(stamp("Alice"), recorded.id, "");
+  REQUIRE_FALSE(typed.ok());
+  CHECK(typed.error().message ==
+        "cannot approve allocation 1: the actor 'Alice' is not in normal form ('alice')");
 }
 
 TEST_CASE("an agreement beyond tolerance waits, its author may not approve it, another may") {
