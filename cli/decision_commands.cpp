@@ -11,6 +11,7 @@
 #include "cli/support_plan_text.h"
 #include "db/allocations.h"
 #include "db/decisions.h"
+#include "db/future_dates.h"
 #include "db/grants.h"
 #include "db/plans.h"
 
@@ -170,8 +171,13 @@ int show_command(const Args& args, Io& io) {
                     "run 'hsg audit verify'",
                     id));
   }
-  io.out << fmt::format("Allocation #{} for client {}, assessed by {}\n\n", id, stored.client_ref,
+  io.out << fmt::format("Allocation #{} for client {}, assessed by {}\n", id, stored.client_ref,
                         stored.assessor);
+  if (const auto future = unwrap(db::FutureDateNotes(database).of_allocation(id))) {
+    io.out << fmt::format("Dated after the day it was recorded ({}): {}\n",
+                          future->recorded_on.to_string(), future->reason);
+  }
+  io.out << "\n";
   write_statement(io.out, ruleset, traced, stored.assessed_on);
   io.out << "\n";
   write_state(io.out, unwrap(db::DecisionRepository(database).state(id)));

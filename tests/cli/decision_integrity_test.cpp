@@ -238,6 +238,12 @@ TEST_CASE("future: with --allow-future the reason is kept in the audit chain and
                   today));
   const ProcessResult verified = store.ok({"audit", "verify"});
   CHECK(verified.out.rfind("ok: ", 0) == 0);
+  CHECK(store.ok({"show", "2"})
+            .out.rfind(fmt::format(
+                           "Allocation #2 for client C-1, assessed by asha\nDated after the day it "
+                           "was recorded ({}): Booked ahead for a hospital discharge\n\n",
+                           today),
+                       0) == 0);
 }
 
 TEST_CASE("future: 'today' is the local date (TZ), not UTC") {

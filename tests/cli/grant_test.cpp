@@ -80,6 +80,8 @@ TEST_CASE("grant: only an agreed or approved allocation starts, once, and isf ne
   CHECK(store.refused({"grant", "start", "1", "--start", "2025-02-03", "--held-as", "cash"}) ==
         "hsg: error: --held-as 'cash' is not a way money is held: direct_payment, "
         "managed_account or isf\n");
+  store.ok(
+      {"provider", "add", "Acme Support", "--accredited-from", "2024-04-01", "--actor", "asha"});
   store.ok({"grant", "start", "1", "--start", "2025-02-03", "--held-as", "isf", "--provider",
             "Acme Support", "--actor", "asha"});
   CHECK(store.refused(start) ==

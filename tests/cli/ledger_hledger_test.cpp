@@ -32,6 +32,8 @@ TEST_CASE("ledger: hledger's balance of the exported journal equals hsg ledger b
   store.ok({"init", "--actor", "asha"});
   store.ok(
       {"generate", "--clients", "40", "--seed", "5", "--from", "2025-01-01", "--actor", "asha"});
+  store.ok(
+      {"provider", "add", "Acme Support", "--accredited-from", "2024-04-01", "--actor", "asha"});
   const std::string rows = store.sql("SELECT id, total_pence FROM allocations ORDER BY id;");
   std::size_t at = 0;
   int index = 0;

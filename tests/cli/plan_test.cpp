@@ -35,8 +35,9 @@ void grant_started(const StoreFixture& store, const std::string& held_as = "dire
   std::vector<std::string> start{"grant",     "start", "1",       "--start", "2025-02-03",
                                  "--held-as", held_as, "--actor", "asha"};
   if (held_as == "isf") start.insert(start.end(), {"--provider", kProvider});
-  store.ok(start);
+  // Accredited first: an individual service fund needs it on the start date.
   store.ok({"provider", "add", kProvider, "--accredited-from", "2024-04-01", "--actor", "asha"});
+  store.ok(start);
 }
 
 // Writes `text` as plan.toml in the store's directory; its path.

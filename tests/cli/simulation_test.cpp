@@ -254,7 +254,9 @@ class Simulation {
 
   void allocate() {
     const std::string client = clients_[static_cast<std::size_t>(pick(12))];
-    std::vector<std::string> args{"allocate", client, "--date", today(), "--actor", "asha"};
+    // Simulated days run past the real today.
+    std::vector<std::string> args{"allocate",       client,      "--date",  today(),
+                                  "--allow-future", "simulated", "--actor", "asha"};
     const auto answers = random_answers();
     args.insert(args.end(), answers.begin(), answers.end());
     const Outcome outcome = hsg(args);
@@ -432,8 +434,9 @@ class Simulation {
     const long long id = random_grant();
     GrantModel& grant = grants_.at(id);
     const bool ok = !grant.end && today_ >= grant.start;
-    std::vector<std::string> args{"grant",   "review", std::to_string(id), "--date", today(),
-                                  "--actor", "asha"};
+    std::vector<std::string> args{"grant",     "review",  std::to_string(id),
+                                  "--date",    today(),   "--allow-future",
+                                  "simulated", "--actor", "asha"};
     const auto answers = random_answers();
     args.insert(args.end(), answers.begin(), answers.end());
     const Outcome outcome = hsg(args);

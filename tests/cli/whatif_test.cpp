@@ -183,19 +183,20 @@ class Caseload {
     ok({"generate", "--clients", std::to_string(count), "--seed", "5", "--actor", "asha"});
     ok({"client", "add", "C-1", "--group", "older_people", "--actor", "asha"});
     ok({"allocate", "C-1", "--answers", kWorked, "--date", "2025-01-15", "--actor", "asha"});
-    ok({"allocate", "C-1",
-        "--answer", "tenancy_skills=none",
-        "--answer", "housing_options=none",
-        "--answer", "home_maintenance=none",
-        "--answer", "settling_in=none",
-        "--answer", "on_call=none",
-        "--answer", "money=none",
-        "--answer", "health=none",
-        "--answer", "safety=none",
-        "--answer", "social=none",
-        "--answer", "work_learning=advice",
-        "--date",   "2027-01-01",
-        "--actor",  "asha"});
+    ok({"allocate",       "C-1",
+        "--answer",       "tenancy_skills=none",
+        "--answer",       "housing_options=none",
+        "--answer",       "home_maintenance=none",
+        "--answer",       "settling_in=none",
+        "--answer",       "on_call=none",
+        "--answer",       "money=none",
+        "--answer",       "health=none",
+        "--answer",       "safety=none",
+        "--answer",       "social=none",
+        "--answer",       "work_learning=advice",
+        "--date",         "2027-01-01",
+        "--allow-future", "a later assessment for what-if to leave out",
+        "--actor",        "asha"});
   }
   ProcessResult run(std::vector<std::string> args) const {
     args.push_back("--db");
