@@ -6,16 +6,17 @@
 // caller computes the schedule (engine/instalments.h, with the rule set's instalment
 // period and [finance] coding); start() checks it in the same transaction as it writes:
 // the type amounts sum to the agreed amount, each type's instalments are numbered 1..n
-// and sum to its amount, the agreement is still the latest and still agreed or
-// approved, and an individual service fund's provider is accredited on the start date.
-// Once started, the allocation's agreement is closed (db/decisions.h). Nothing is ever updated:
-// ending writes a grant_ends row and one instalment_cancellations row per instalment due after the
-// end date that has no posting (a posted instalment stays posted; money back is a recovery). A
-// recovery is its own row and its own balanced posting R-<grant>-<n>: Dr the grant's creditor
+// and sum to its amount, and the agreement is still the latest and still agreed or
+// approved. Nothing is ever updated: ending writes a grant_ends row and one
+// instalment_cancellations row per instalment due after the end date that has no
+// posting (a posted instalment stays posted; money back is a recovery). A recovery is
+// its own row and its own balanced posting R-<grant>-<n>: Dr the grant's creditor
 // account, Cr the expenditure accounts shared in proportion to the grant's type amounts
 // (largest remainder, ties to the type listed first); it may not exceed what the grant
 // has paid (instalment postings, net of reversals) less what was already recovered.
-// Every row written gets one audit event carrying its canonical JSON.
+// Every row written gets one audit event carrying its canonical JSON. An individual
+// service fund's provider must be accredited on the start date (db/providers.h); once a
+// grant has started, its allocation's agreement is closed (db/decisions.h).
 #pragma once
 
 #include <cstdint>
