@@ -1,14 +1,18 @@
 #include "db/audit_log.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <array>
 #include <charconv>
 #include <map>
+#include <set>
 
 #include "db/audit_append.h"
+#include "db/canonical_json.h"
 #include "db/guard.h"
 #include "db/record_payloads.h"
+#include "db/schema_check.h"
 
 namespace hsg::db {
 
@@ -26,6 +30,11 @@ constexpr char kSelectForClient[] =
     "     (SELECT CAST(d.id AS TEXT) FROM decisions d JOIN allocations a"
     "      ON a.id = d.allocation_id WHERE a.client_ref = ?1))"
     " ORDER BY seq";
+// ?1: a JSON array of "TABLE/KEY" texts. audit_events has no index but seq, so this is one
+// scan however many rows are named (no table name holds a '/').
+constexpr char kSelectOfRecords[] = "SELECT " HSG_EVENT_COLUMNS
+                                    " FROM audit_events WHERE entity_type || '/' || entity_id IN"
+                                    " (SELECT value FROM json_each(?1)) ORDER BY seq";
 
 #undef HSG_EVENT_COLUMNS
 
@@ -66,6 +75,35 @@ constexpr std::array<Writer, 22> kWriters{{
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
+
+const Writer* writer_of(std::string_view action) {
+  for (const Writer& writer : kWriters) {
+    if (writer.action == action) return &writer;
+  }
+  return nullptr;
+}
+
+bool is_chain_only(std::string_view action) {
+  for (std::string_view chain_only : kChainOnlyActions) {
+    if (action == chain_only) return true;
+  }
+  return false;
+}
+
+// Why the row `event` wrote no longer matches it; nothing when it does.
+std::optional<std::string> row_problem(Connection& connection, const Writer& writer,
+                                       const AuditEvent& event) {
+  const auto stored = writer.load(connection, event.entity_id);
+  if (!stored) {
+    return fmt::format("{} {} (written by audit event {}) is missing", writer.table,
+                       event.entity_id, event.seq);
+  }
+  if (*stored != event.payload || event.entity_type != writer.table) {
+    return fmt::format("{} {} no longer matches audit event {} that wrote it", writer.table,
+                       event.entity_id, event.seq);
+  }
+  return std::nullopt;
+}
 
 AuditEvent read_event(SQLite::Statement& row) {
   return {row.getColumn(0).getInt64(),  row.getColumn(1).getString(), row.getColumn(2).getString(),
@@ -120,8 +158,25 @@ class Verifier {
     check_record(event);
   }
 
-  void check_checkpoint(const Checkpoint& checkpoint) {
+  void check_checkpoint(const Checkpoint& checkpoint, std::size_t index) {
     if (failed() || checkpoint.seq == 0) return;
+    compare_with(checkpoint);
+    if (failed()) report_.bad_checkpoint = index;
+  }
+
+  // Rows whose tables hold more rows than events wrote.
+  void check_unwritten_rows();
+
+  void remember_hash_of(std::int64_t seq) { wanted_seqs_.insert(seq); }
+  bool failed() const { return !report_.problem.empty(); }
+  VerifyReport finish() {
+    report_.ok = !failed();
+    report_.head = fmt::format("{}:{}", head_.seq, head_.hash);
+    return std::move(report_);
+  }
+
+ private:
+  void compare_with(const Checkpoint& checkpoint) {
     if (checkpoint.seq > head_.seq) {
       return fail(std::nullopt,
                   fmt::format("the log has been cut short: checkpoint {}:{} names "
@@ -135,18 +190,6 @@ class Verifier {
     }
   }
 
-  // Rows whose tables hold more rows than events wrote.
-  void check_unwritten_rows();
-
-  void remember_hash_of(std::int64_t seq) { wanted_seq_ = seq; }
-  bool failed() const { return !report_.problem.empty(); }
-  VerifyReport finish() {
-    report_.ok = !failed();
-    report_.head = fmt::format("{}:{}", head_.seq, head_.hash);
-    return std::move(report_);
-  }
-
- private:
   void fail(std::optional<std::int64_t> seq, std::string problem) {
     if (failed()) return;
     report_.first_bad_seq = seq;
@@ -154,28 +197,16 @@ class Verifier {
   }
 
   void check_record(const AuditEvent& event) {
-    if (event.seq == wanted_seq_) hash_at_[event.seq] = event.hash;
-    for (std::string_view action : kChainOnlyActions) {
-      if (event.action == action) return;
+    if (wanted_seqs_.contains(event.seq)) hash_at_[event.seq] = event.hash;
+    if (is_chain_only(event.action)) return;
+    const Writer* writer = writer_of(event.action);
+    if (!writer) {
+      return fail(event.seq, fmt::format("audit event {} has an action hsg does not know: {}",
+                                         event.seq, event.action));
     }
-    for (const Writer& writer : kWriters) {
-      if (event.action != writer.action) continue;
-      ++written_[writer.table];
-      ++report_.records_checked;
-      const auto stored = writer.load(connection_, event.entity_id);
-      if (!stored) {
-        return fail(event.seq, fmt::format("{} {} (written by audit event {}) is missing",
-                                           writer.table, event.entity_id, event.seq));
-      }
-      if (*stored != event.payload || event.entity_type != writer.table) {
-        return fail(event.seq, fmt::format("{} {} no longer matches audit event {} that wrote "
-                                           "it",
-                                           writer.table, event.entity_id, event.seq));
-      }
-      return;
-    }
-    fail(event.seq, fmt::format("audit event {} has an action hsg does not know: {}", event.seq,
-                                event.action));
+    ++written_[writer->table];
+    ++report_.records_checked;
+    if (auto problem = row_problem(connection_, *writer, event)) fail(event.seq, *problem);
   }
 
   Connection& connection_;
@@ -183,7 +214,7 @@ class Verifier {
   VerifyReport report_;
   std::map<std::string_view, std::int64_t> written_;
   std::map<std::int64_t, std::string> hash_at_;
-  std::int64_t wanted_seq_ = 0;
+  std::set<std::int64_t> wanted_seqs_;
 };
 
 void Verifier::check_unwritten_rows() {
@@ -241,6 +272,48 @@ std::vector<AuditEvent> read_events(Connection& connection, const char* sql,
   return events;
 }
 
+std::string record_key(std::string_view table, std::string_view id) {
+  return fmt::format("{}/{}", table, id);
+}
+
+// The latest event that wrote each of `records`, by record_key().
+std::map<std::string, AuditEvent> latest_events(Connection& connection,
+                                                std::span<const RecordRef> records) {
+  std::string keys = "[";
+  for (const RecordRef& record : records) {
+    if (keys.size() > 1) keys += ',';
+    append_json_string(keys, record_key(record.table, record.id));
+  }
+  keys += ']';
+  std::map<std::string, AuditEvent> latest;
+  auto select = connection.statement(kSelectOfRecords);
+  select->bind(1, keys);
+  while (select->executeStep()) {
+    AuditEvent event = read_event(*select);
+    latest[record_key(event.entity_type, event.entity_id)] = std::move(event);
+  }
+  return latest;
+}
+
+std::optional<std::string> record_problem(Connection& connection, const RecordRef& record,
+                                          const std::map<std::string, AuditEvent>& latest) {
+  const auto found = latest.find(record_key(record.table, record.id));
+  if (found == latest.end()) {
+    return fmt::format("{} {} was not written by any audit event", record.table, record.id);
+  }
+  const AuditEvent& event = found->second;
+  if (audit_event_hash(event) != event.hash) {
+    return fmt::format("audit event {} (which wrote {} {}): hash does not match its contents",
+                       event.seq, record.table, record.id);
+  }
+  const Writer* writer = writer_of(event.action);
+  if (!writer) {
+    return fmt::format("audit event {} has an action hsg does not know: {}", event.seq,
+                       event.action);
+  }
+  return row_problem(connection, *writer, event);
+}
+
 // A read transaction, so verification sees one snapshot even while others write.
 class ReadSnapshot {
  public:
@@ -270,29 +343,56 @@ DbResult<std::string> AuditLog::checkpoint() {
   });
 }
 
-DbResult<VerifyReport> AuditLog::verify(std::optional<std::string_view> checkpoint_text) {
-  std::optional<Checkpoint> checkpoint;
-  if (checkpoint_text) {
-    checkpoint = parse_checkpoint(*checkpoint_text);
+DbResult<VerifyReport> AuditLog::verify(std::optional<std::string_view> checkpoint) {
+  std::vector<std::string> checkpoints;
+  if (checkpoint) checkpoints.emplace_back(*checkpoint);
+  return verify(std::span<const std::string>(checkpoints));
+}
+
+DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_texts) {
+  std::vector<Checkpoint> checkpoints;
+  for (const std::string& text : checkpoint_texts) {
+    auto checkpoint = parse_checkpoint(text);
     if (!checkpoint) {
       return DbError{
           fmt::format("checkpoint '{}' is not SEQ:HASH (a number, a colon and 64 "
                       "lowercase hex digits)",
-                      *checkpoint_text)};
+                      text)};
     }
+    checkpoints.push_back(std::move(*checkpoint));
   }
   return guarded("cannot verify the audit log", [&]() -> DbResult<VerifyReport> {
     Connection& connection = database_.connection();
     ReadSnapshot snapshot(connection);
     Verifier verifier(connection);
-    if (checkpoint) verifier.remember_hash_of(checkpoint->seq);
+    for (const Checkpoint& checkpoint : checkpoints) verifier.remember_hash_of(checkpoint.seq);
     {
       auto select = connection.statement(kSelectAll);
       while (!verifier.failed() && select->executeStep()) verifier.check(read_event(*select));
     }
-    if (checkpoint) verifier.check_checkpoint(*checkpoint);
+    for (std::size_t i = 0; i < checkpoints.size(); ++i) {
+      verifier.check_checkpoint(checkpoints[i], i);
+    }
     verifier.check_unwritten_rows();
-    return verifier.finish();
+    VerifyReport report = verifier.finish();
+    report.schema_problems = schema_problems(connection);
+    report.ok = report.ok && report.schema_problems.empty();
+    return report;
+  });
+}
+
+DbResult<Done> AuditLog::check_records(std::span<const RecordRef> records) {
+  return guarded("cannot check records against the audit log", [&]() -> DbResult<Done> {
+    Connection& connection = database_.connection();
+    ReadSnapshot snapshot(connection);
+    if (const auto problems = schema_problems(connection); !problems.empty()) {
+      return DbError{fmt::format("the schema is not intact: {}", fmt::join(problems, "; "))};
+    }
+    const auto latest = latest_events(connection, records);
+    for (const RecordRef& record : records) {
+      if (auto problem = record_problem(connection, record, latest)) return DbError{*problem};
+    }
+    return Done{};
   });
 }
 
