@@ -200,17 +200,18 @@ DbResult<std::string> sign_checkpoint(const std::filesystem::path& secret_key_fi
   if (!is_checkpoint(checkpoint)) {
     return DbError{fmt::format("'{}' is not a checkpoint SEQ:HASH", checkpoint)};
   }
+  auto hex =
+      key_file_hex(secret_key_file, kSecretPrefix, 2 * crypto_sign_SECRETKEYBYTES, "secret key");
+  if (!hex.ok()) return hex.error();
   struct stat status {};
   if (::stat(secret_key_file.c_str(), &status) != 0) {
     return DbError{system_error("read", secret_key_file)};
   }
   if ((status.st_mode & 077U) != 0) {
+    sodium_memzero(hex.value().data(), hex.value().size());
     return DbError{fmt::format("secret key {} may be read by others (mode {:04o}); make it 0600",
                                secret_key_file.string(), status.st_mode & 07777U)};
   }
-  auto hex =
-      key_file_hex(secret_key_file, kSecretPrefix, 2 * crypto_sign_SECRETKEYBYTES, "secret key");
-  if (!hex.ok()) return hex.error();
   auto secret_key = *from_hex<crypto_sign_SECRETKEYBYTES>(hex.value());
   sodium_memzero(hex.value().data(), hex.value().size());
   const std::string message = signed_message(checkpoint);

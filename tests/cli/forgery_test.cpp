@@ -14,6 +14,18 @@ namespace {
 using hsg::test::ProcessResult;
 using hsg::test::StoreFixture;
 
+// hsg audit keygen: it touches no database, so it takes no --db (StoreFixture::run adds one).
+ProcessResult keygen_run(std::vector<std::string> args) {
+  args.insert(args.begin(), {"audit", "keygen"});
+  return hsg::test::run_hsg(args);
+}
+ProcessResult keygen(const std::vector<std::string>& args) {
+  ProcessResult result = keygen_run(args);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return result;
+}
+
 std::string chomp(std::string text) {
   while (!text.empty() && text.back() == '\n') text.pop_back();
   return text;
@@ -149,7 +161,7 @@ TEST_CASE("forgery: a decision rewritten with its event and the chain is caught 
   const std::string key = (store.dir() / "auditor.key").string();
   const std::string pub = (store.dir() / "auditor.pub").string();
   const std::string file = (store.dir() / "auditor.checkpoints").string();
-  store.ok({"audit", "keygen", "--secret-key", key, "--public-key", pub});
+  keygen({"--secret-key", key, "--public-key", pub});
   const std::string signed_head = chomp(store.ok({"audit", "checkpoint"}).out);
   CHECK(store.ok({"audit", "checkpoint", "--sign", key, "--checkpoints", file}).out ==
         "signed checkpoint " + signed_head + " appended to " + file + "\n");
@@ -172,8 +184,8 @@ TEST_CASE("forgery: a decision rewritten with its event and the chain is caught 
   const std::string refused = store.refused({"grant", "start", "1", "--start", "2025-02-03",
                                              "--held-as", "direct_payment", "--actor", "asha"});
   CHECK_THAT(refused, Catch::StartsWith("hsg: error: refusing to act on allocation 1: the "
-                                        "schema is not intact: trigger audit_events_no_delete "
-                                        "on audit_events is missing; "));
+                                        "schema is not intact: trigger allocations_no_delete "
+                                        "on allocations is missing; "));
 
   // 2. The attacker puts the triggers back: the chain and the rows agree again, so only
   // the checkpoint signed before the forgery, held apart, can tell.

@@ -59,7 +59,7 @@ TEST_CASE("schema check: each trigger any migration creates is required, each na
     while (select.executeStep()) in_file.insert(select.getColumn(0).getString());
   }
   CHECK(in_file == triggers);  // the reading above finds them all, and nothing else
-  CHECK(triggers.size() == 49);
+  CHECK(triggers.size() == 43);
   for (const std::string& trigger : triggers) {
     INFO(trigger);
     const std::string name = trigger.substr(0, trigger.find(' '));
