@@ -30,11 +30,17 @@ constexpr char kSelectForClient[] =
     "     (SELECT CAST(d.id AS TEXT) FROM decisions d JOIN allocations a"
     "      ON a.id = d.allocation_id WHERE a.client_ref = ?1))"
     " ORDER BY seq";
-// ?1: a JSON array of "TABLE/KEY" texts. audit_events has no index but seq, so this is one
-// scan however many rows are named (no table name holds a '/').
-constexpr char kSelectOfRecords[] = "SELECT " HSG_EVENT_COLUMNS
-                                    " FROM audit_events WHERE entity_type || '/' || entity_id IN"
-                                    " (SELECT value FROM json_each(?1)) ORDER BY seq";
+// ?1: a JSON array of keys (entity_id), ?2 of tables (entity_type). audit_events has no
+// index but seq, so these scan it, newest or oldest first; the caller stops stepping once
+// every row it names has been met, and comparing the columns as they are (no text built
+// per event) keeps a whole scan near the cost of reading the table.
+#define HSG_EVENTS_OF_RECORDS                                               \
+  "SELECT " HSG_EVENT_COLUMNS                                               \
+  " FROM audit_events WHERE entity_id IN (SELECT value FROM json_each(?1))" \
+  " AND entity_type IN (SELECT value FROM json_each(?2)) ORDER BY seq"
+constexpr char kSelectOfRecordsNewestFirst[] = HSG_EVENTS_OF_RECORDS " DESC";
+constexpr char kSelectOfRecordsOldestFirst[] = HSG_EVENTS_OF_RECORDS;
+#undef HSG_EVENTS_OF_RECORDS
 
 #undef HSG_EVENT_COLUMNS
 
@@ -276,29 +282,61 @@ std::string record_key(std::string_view table, std::string_view id) {
   return fmt::format("{}/{}", table, id);
 }
 
-// The latest event that wrote each of `records`, by record_key().
-std::map<std::string, AuditEvent> latest_events(Connection& connection,
-                                                std::span<const RecordRef> records) {
-  std::string keys = "[";
+std::string json_array(const std::set<std::string>& texts) {
+  std::string array = "[";
+  for (const std::string& text : texts) {
+    if (array.size() > 1) array += ',';
+    append_json_string(array, text);
+  }
+  return array + "]";
+}
+
+// Steps through the events of `records` in the order of `sql` until each has one.
+void find_events(Connection& connection, const char* sql, std::span<const RecordRef> records,
+                 std::map<std::string, AuditEvent>& found) {
+  std::set<std::string> wanted;
+  std::set<std::string> ids;
+  std::set<std::string> tables;
   for (const RecordRef& record : records) {
-    if (keys.size() > 1) keys += ',';
-    append_json_string(keys, record_key(record.table, record.id));
+    wanted.insert(record_key(record.table, record.id));
+    ids.insert(record.id);
+    tables.insert(record.table);
   }
-  keys += ']';
-  std::map<std::string, AuditEvent> latest;
-  auto select = connection.statement(kSelectOfRecords);
-  select->bind(1, keys);
-  while (select->executeStep()) {
+  if (wanted.empty()) return;
+  auto select = connection.statement(sql);
+  select->bind(1, json_array(ids));
+  select->bind(2, json_array(tables));
+  while (!wanted.empty() && select->executeStep()) {
     AuditEvent event = read_event(*select);
-    latest[record_key(event.entity_type, event.entity_id)] = std::move(event);
+    auto key = wanted.find(record_key(event.entity_type, event.entity_id));
+    if (key == wanted.end()) continue;
+    found.emplace(*key, std::move(event));
+    wanted.erase(key);
   }
-  return latest;
+}
+
+// An event that wrote each of `records`, by record_key(). verify() holds every event to the
+// row as it is now, so any one of them will do. Rule sets and clients are mostly added
+// early in a store's life, so their events are sought from the oldest end; the rest
+// (allocations, decisions, grants) from the newest.
+std::map<std::string, AuditEvent> events_of(Connection& connection,
+                                            std::span<const RecordRef> records) {
+  std::vector<RecordRef> early_kinds;
+  std::vector<RecordRef> others;
+  for (const RecordRef& record : records) {
+    const bool early = record.table == "rulesets" || record.table == "clients";
+    (early ? early_kinds : others).push_back(record);
+  }
+  std::map<std::string, AuditEvent> found;
+  find_events(connection, kSelectOfRecordsOldestFirst, early_kinds, found);
+  find_events(connection, kSelectOfRecordsNewestFirst, others, found);
+  return found;
 }
 
 std::optional<std::string> record_problem(Connection& connection, const RecordRef& record,
-                                          const std::map<std::string, AuditEvent>& latest) {
-  const auto found = latest.find(record_key(record.table, record.id));
-  if (found == latest.end()) {
+                                          const std::map<std::string, AuditEvent>& events) {
+  const auto found = events.find(record_key(record.table, record.id));
+  if (found == events.end()) {
     return fmt::format("{} {} was not written by any audit event", record.table, record.id);
   }
   const AuditEvent& event = found->second;
@@ -388,9 +426,9 @@ DbResult<Done> AuditLog::check_records(std::span<const RecordRef> records) {
     if (const auto problems = schema_problems(connection); !problems.empty()) {
       return DbError{fmt::format("the schema is not intact: {}", fmt::join(problems, "; "))};
     }
-    const auto latest = latest_events(connection, records);
+    const auto events = events_of(connection, records);
     for (const RecordRef& record : records) {
-      if (auto problem = record_problem(connection, record, latest)) return DbError{*problem};
+      if (auto problem = record_problem(connection, record, events)) return DbError{*problem};
     }
     return Done{};
   });

@@ -12,8 +12,10 @@
 // Verification reads one consistent snapshot and holds one event in memory at a time.
 //
 // check_records() is the same row check for the few rows a command is about to act on,
-// without walking the chain: the schema must be intact and each row must match the
-// latest audit event that wrote it (db/record_check.h says which rows each command names).
+// without walking the chain: the schema must be intact and each row must match an audit
+// event that wrote it (verify holds every such event to the row, so one will do; the log
+// is scanned from its newest end, and stops once each row has its event).
+// db/record_check.h says which rows each command names.
 #pragma once
 
 #include <cstdint>
@@ -58,7 +60,7 @@ class AuditLog {
   // the one reported (bad_checkpoint).
   DbResult<VerifyReport> verify(std::span<const std::string> checkpoints);
   // A DbError naming every schema object not as shipped, or else the first row that is
-  // missing, was written by no event, or differs from the latest event that wrote it.
+  // missing, was written by no event, or differs from the event that wrote it.
   DbResult<Done> check_records(std::span<const RecordRef> records);
   // All events, oldest first.
   DbResult<std::vector<AuditEvent>> events();

@@ -5,7 +5,7 @@
 // act on such a row in the meantime. Each function here names the rows one kind of
 // command acts on and hands them to AuditLog::check_records() (db/audit_log.h): the
 // schema, above all its append-only triggers, must be intact, and each row must be what
-// the latest audit event that wrote it says. The error names the record, the row and
+// the audit event that wrote it says. The error names the record, the row and
 // the event, e.g. "refusing to act on allocation 2: decisions 3 no longer matches audit
 // event 9 that wrote it; run 'hsg audit verify'". Rows that do not exist are not
 // named: the command itself says "no allocation 7".
