@@ -107,9 +107,9 @@ int verify(const Args& args, Io& io) {
 int audit_command(const Args& args, Io& io) {
   static constexpr std::array kSubcommands{
       Subcommand{"log", "log [--client REF]", "the audit log, oldest first", log},
-      Subcommand{"verify", "verify [--checkpoint SEQ:HASH] [--checkpoints FILE --public-key KEY]",
+      Subcommand{"verify", "verify [--checkpoints FILE --public-key KEY]",
                  "check the schema, the chain and every record", verify},
-      Subcommand{"checkpoint", "checkpoint [--sign KEYFILE [--checkpoints FILE]]",
+      Subcommand{"checkpoint", "checkpoint [--sign KEYFILE]",
                  "print (or sign) SEQ:HASH of the last event", audit_checkpoint},
       Subcommand{"keygen", "keygen --secret-key FILE --public-key FILE",
                  "a key pair for signed checkpoints", audit_keygen},
