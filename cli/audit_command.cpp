@@ -1,10 +1,11 @@
-// hsg audit log | verify | checkpoint | replay: reading and checking the hash-chained
-// audit log, and recomputing what it recorded.
+// hsg audit log | verify | checkpoint | keygen | replay: reading and checking the
+// hash-chained audit log, and recomputing what it recorded.
 #include <fmt/core.h>
 
 #include <array>
 
 #include "cli/replay_command.h"
+#include "cli/signed_checkpoints.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
@@ -36,31 +37,53 @@ int log(const Args& args, Io& io) {
   return 0;
 }
 
+// Every schema object not as shipped, then the first problem of the chain and rows.
+void write_failures(std::ostream& err, const db::VerifyReport& report,
+                    const CheckpointsToVerify& checkpoints) {
+  for (const std::string& problem : report.schema_problems) {
+    err << "hsg: audit verification FAILED: " << problem << "\n";
+  }
+  if (report.problem.empty()) return;
+  const std::string source =
+      report.bad_checkpoint ? checkpoints.sources.at(*report.bad_checkpoint) : "";
+  err << "hsg: audit verification FAILED: " << report.problem << source << "\n";
+}
+
 int verify(const Args& args, Io& io) {
   CommandLine command_line(
       "audit verify",
-      {"hsg audit verify [--checkpoint SEQ:HASH] [--replay] [--db PATH]",
-       "Recomputes the whole hash chain and checks every stored record against the event\n"
-       "that wrote it; names the first that does not match (exit 1). With a checkpoint taken\n"
-       "earlier, also detects a log cut short after it. With --replay, also recomputes every\n"
-       "allocation (as hsg audit replay --all) and lists any that differ (exit 1).",
-       "hsg audit verify --checkpoint 42:3f1c… --replay"});
+      {"hsg audit verify [--checkpoint SEQ:HASH] [--checkpoints FILE --public-key KEY] "
+       "[--replay] [--db PATH]",
+       "Checks that the schema's append-only triggers (and every table and index) are as\n"
+       "shipped, naming each that is not; recomputes the whole hash chain and checks every\n"
+       "stored record against the event that wrote it; names the first that does not match\n"
+       "(exit 1). With a checkpoint taken earlier, also detects a log cut short or rewritten\n"
+       "before it; --checkpoints checks every signed checkpoint of an auditor's file, each\n"
+       "signature first. With --replay, also recomputes every allocation (as hsg audit\n"
+       "replay --all) and lists any that differ (exit 1).",
+       "hsg audit verify --checkpoints auditor.checkpoints --public-key auditor.pub"});
   command_line.add()("checkpoint", po::value<std::string>()->value_name("SEQ:HASH"),
                      "a checkpoint printed earlier by hsg audit checkpoint")(
       "replay", "also replay every recorded allocation");
+  add_signed_checkpoint_options(command_line);
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
+  const CheckpointsToVerify checkpoints = checkpoints_to_verify(command_line);
+  if (checkpoints.bad_signature) {
+    io.err << "hsg: audit verification FAILED: " << *checkpoints.bad_signature << "\n";
+    return 1;
+  }
   db::Database database = open_database(command_line);
-  std::optional<std::string> checkpoint;
-  if (command_line.has("checkpoint")) checkpoint = command_line.get<std::string>("checkpoint");
-  const db::VerifyReport report = unwrap(db::AuditLog(database).verify(checkpoint));
+  const db::VerifyReport report =
+      unwrap(db::AuditLog(database).verify(std::span<const std::string>(checkpoints.checkpoints)));
   if (!report.ok) {
-    io.err << "hsg: audit verification FAILED: " << report.problem << "\n";
+    write_failures(io.err, report, checkpoints);
     return 1;
   }
   if (!command_line.has("replay")) {
     io.out << fmt::format("ok: {} events and {} records verified; head {}\n", report.events_checked,
-                          report.records_checked, report.head);
+                          report.records_checked, report.head)
+           << signed_summary(command_line, checkpoints, report.head);
     return 0;
   }
   const ReplaySummary replayed = replay_range(database, {}, io);
@@ -75,18 +98,7 @@ int verify(const Args& args, Io& io) {
   io.out << fmt::format(
       "ok: {} events and {} records verified, {} allocations replayed identical; head {}\n",
       report.events_checked, report.records_checked, replayed.identical, report.head);
-  return 0;
-}
-
-int checkpoint(const Args& args, Io& io) {
-  CommandLine command_line(
-      "audit checkpoint",
-      {"hsg audit checkpoint [--db PATH]",
-       "Prints SEQ:HASH of the last audit event, to hand to an auditor.", "hsg audit checkpoint"});
-  add_database_option(command_line);
-  if (!command_line.parse(args, io)) return 0;
-  db::Database database = open_database(command_line);
-  io.out << unwrap(db::AuditLog(database).checkpoint()) << "\n";
+  io.out << signed_summary(command_line, checkpoints, report.head);
   return 0;
 }
 
@@ -95,9 +107,12 @@ int checkpoint(const Args& args, Io& io) {
 int audit_command(const Args& args, Io& io) {
   static constexpr std::array kSubcommands{
       Subcommand{"log", "log [--client REF]", "the audit log, oldest first", log},
-      Subcommand{"verify", "verify [--checkpoint SEQ:HASH]", "check the chain and every record",
-                 verify},
-      Subcommand{"checkpoint", "checkpoint", "print SEQ:HASH of the last event", checkpoint},
+      Subcommand{"verify", "verify [--checkpoints FILE --public-key KEY]",
+                 "check the schema, the chain and every record", verify},
+      Subcommand{"checkpoint", "checkpoint [--sign KEYFILE]",
+                 "print (or sign) SEQ:HASH of the last event", audit_checkpoint},
+      Subcommand{"keygen", "keygen --secret-key FILE --public-key FILE",
+                 "a key pair for signed checkpoints", audit_keygen},
       Subcommand{"replay", "replay (ALLOC | --all ...)", "recompute recorded allocations",
                  audit_replay},
   };

@@ -14,6 +14,7 @@
 #include "db/future_dates.h"
 #include "db/grants.h"
 #include "db/plans.h"
+#include "db/record_check.h"
 
 namespace hsg::cli {
 
@@ -103,6 +104,7 @@ int agree_command(const Args& args, Io& io) {
     command_line.fail(fmt::format("--amount '{}' {}", amount_text, *reason));
   }
   db::Database database = open_database(command_line);
+  unwrap(db::check_allocation(database, allocation_id(command_line)));
   const db::DecisionState state = unwrap(db::DecisionRepository(database).agree(
       stamp_of(command_line), allocation_id(command_line),
       engine::Money::from_pence(std::get<std::int64_t>(amount)),
@@ -135,6 +137,7 @@ int resolve(const Args& args, Io& io, bool approving) {
   db::DecisionRepository decisions(database);
   const db::Stamp stamp = stamp_of(command_line);
   const std::int64_t id = allocation_id(command_line);
+  unwrap(db::check_allocation(database, id));
   write_result(
       io.out, command_line,
       unwrap(approving ? decisions.approve(stamp, id, text) : decisions.reject(stamp, id, text)));
@@ -158,6 +161,7 @@ int show_command(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
   const std::int64_t id = allocation_id(command_line);
+  unwrap(db::check_allocation(database, id));
   const db::StoredAllocation stored = unwrap(db::AllocationRepository(database).get(id));
   StoredRulesets rulesets(database);
   const rules::LoadedRuleset& ruleset = rulesets.choose(stored.ruleset_id, stored.assessed_on);

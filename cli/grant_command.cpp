@@ -14,6 +14,7 @@
 #include "cli/support_plan_text.h"
 #include "db/grants.h"
 #include "db/plans.h"
+#include "db/record_check.h"
 #include "db/write_transaction.h"
 #include "rules/finance.h"
 
@@ -66,6 +67,7 @@ int start(const Args& args, Io& io) {
                        command_line.get<std::string>("held-as"), std::nullopt};
   if (command_line.has("provider")) request.provider = command_line.get<std::string>("provider");
   db::Database database = open_database(command_line);
+  unwrap(db::check_allocation(database, request.allocation_id));
   const db::Stamp stamp = stamp_of(command_line);
   StoredRulesets rulesets(database);
   const db::NewGrant plan = plan_grant(database, rulesets, request);

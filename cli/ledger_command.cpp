@@ -13,6 +13,7 @@
 #include "cli/subcommands.h"
 #include "cli/today.h"
 #include "db/ledger.h"
+#include "db/record_check.h"
 
 namespace hsg::cli {
 
@@ -46,6 +47,7 @@ int post(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   const engine::Date through = date_or_today_option(command_line, "through");
   db::Database database = open_database(command_line);
+  unwrap(db::check_due_instalments(database, through));
   const db::PostResult result =
       unwrap(db::LedgerRepository(database).post_through(stamp_of(command_line), through));
   io.out << fmt::format("Posted {} instalment(s) due on or before {}: £{}\n", result.posted,

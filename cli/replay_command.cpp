@@ -6,6 +6,7 @@
 
 #include "cli/command_line.h"
 #include "cli/store_options.h"
+#include "db/record_check.h"
 #include "engine/version.h"
 
 namespace hsg::cli {
@@ -71,6 +72,7 @@ CommandLine replay_command_line() {
 int replay_one(const CommandLine& command_line, Io& io) {
   db::Database database = open_database(command_line);
   const std::int64_t id = command_line.get<std::int64_t>("allocation");
+  unwrap(db::check_allocation(database, id));
   const db::StoredAllocation stored = unwrap(db::AllocationRepository(database).get(id));
   const ReplayResult result = Replayer(database).replay(stored);
   if (command_line.has("json")) {
@@ -89,6 +91,7 @@ int replay_all(const CommandLine& command_line, Io& io) {
     command_line.fail("--to is before --from");
   }
   db::Database database = open_database(command_line);
+  unwrap(db::check_schema(database));
   const ReplaySummary summary = replay_range(database, range, io);
   const auto different = static_cast<std::int64_t>(summary.different.size());
   if (command_line.has("json")) {

@@ -1,15 +1,19 @@
 #include "db/audit_log.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <array>
 #include <charconv>
 #include <map>
+#include <set>
 
 #include "db/audit_append.h"
+#include "db/canonical_json.h"
 #include "db/future_dates.h"
 #include "db/guard.h"
 #include "db/record_payloads.h"
+#include "db/schema_check.h"
 
 namespace hsg::db {
 
@@ -27,6 +31,17 @@ constexpr char kSelectForClient[] =
     "     (SELECT CAST(d.id AS TEXT) FROM decisions d JOIN allocations a"
     "      ON a.id = d.allocation_id WHERE a.client_ref = ?1))"
     " ORDER BY seq";
+// ?1: a JSON array of keys (entity_id), ?2 of tables (entity_type). audit_events has no
+// index but seq, so these scan it, newest or oldest first; the caller stops stepping once
+// every row it names has been met, and comparing the columns as they are (no text built
+// per event) keeps a whole scan near the cost of reading the table.
+#define HSG_EVENTS_OF_RECORDS                                               \
+  "SELECT " HSG_EVENT_COLUMNS                                               \
+  " FROM audit_events WHERE entity_id IN (SELECT value FROM json_each(?1))" \
+  " AND entity_type IN (SELECT value FROM json_each(?2)) ORDER BY seq"
+constexpr char kSelectOfRecordsNewestFirst[] = HSG_EVENTS_OF_RECORDS " DESC";
+constexpr char kSelectOfRecordsOldestFirst[] = HSG_EVENTS_OF_RECORDS;
+#undef HSG_EVENTS_OF_RECORDS
 
 #undef HSG_EVENT_COLUMNS
 
@@ -67,6 +82,35 @@ constexpr std::array<Writer, 22> kWriters{{
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
+
+const Writer* writer_of(std::string_view action) {
+  for (const Writer& writer : kWriters) {
+    if (writer.action == action) return &writer;
+  }
+  return nullptr;
+}
+
+bool is_chain_only(std::string_view action) {
+  for (std::string_view chain_only : kChainOnlyActions) {
+    if (action == chain_only) return true;
+  }
+  return false;
+}
+
+// Why the row `event` wrote no longer matches it; nothing when it does.
+std::optional<std::string> row_problem(Connection& connection, const Writer& writer,
+                                       const AuditEvent& event) {
+  const auto stored = writer.load(connection, event.entity_id);
+  if (!stored) {
+    return fmt::format("{} {} (written by audit event {}) is missing", writer.table,
+                       event.entity_id, event.seq);
+  }
+  if (*stored != event.payload || event.entity_type != writer.table) {
+    return fmt::format("{} {} no longer matches audit event {} that wrote it", writer.table,
+                       event.entity_id, event.seq);
+  }
+  return std::nullopt;
+}
 
 AuditEvent read_event(SQLite::Statement& row) {
   return {row.getColumn(0).getInt64(),  row.getColumn(1).getString(), row.getColumn(2).getString(),
@@ -121,8 +165,25 @@ class Verifier {
     check_record(event);
   }
 
-  void check_checkpoint(const Checkpoint& checkpoint) {
+  void check_checkpoint(const Checkpoint& checkpoint, std::size_t index) {
     if (failed() || checkpoint.seq == 0) return;
+    compare_with(checkpoint);
+    if (failed()) report_.bad_checkpoint = index;
+  }
+
+  // Rows whose tables hold more rows than events wrote.
+  void check_unwritten_rows();
+
+  void remember_hash_of(std::int64_t seq) { wanted_seqs_.insert(seq); }
+  bool failed() const { return !report_.problem.empty(); }
+  VerifyReport finish() {
+    report_.ok = !failed();
+    report_.head = fmt::format("{}:{}", head_.seq, head_.hash);
+    return std::move(report_);
+  }
+
+ private:
+  void compare_with(const Checkpoint& checkpoint) {
     if (checkpoint.seq > head_.seq) {
       return fail(std::nullopt,
                   fmt::format("the log has been cut short: checkpoint {}:{} names "
@@ -136,18 +197,6 @@ class Verifier {
     }
   }
 
-  // Rows whose tables hold more rows than events wrote.
-  void check_unwritten_rows();
-
-  void remember_hash_of(std::int64_t seq) { wanted_seq_ = seq; }
-  bool failed() const { return !report_.problem.empty(); }
-  VerifyReport finish() {
-    report_.ok = !failed();
-    report_.head = fmt::format("{}:{}", head_.seq, head_.hash);
-    return std::move(report_);
-  }
-
- private:
   void fail(std::optional<std::int64_t> seq, std::string problem) {
     if (failed()) return;
     report_.first_bad_seq = seq;
@@ -155,32 +204,20 @@ class Verifier {
   }
 
   void check_record(const AuditEvent& event) {
-    if (event.seq == wanted_seq_) hash_at_[event.seq] = event.hash;
-    for (std::string_view action : kChainOnlyActions) {
-      if (event.action == action) return;
-    }
+    if (wanted_seqs_.contains(event.seq)) hash_at_[event.seq] = event.hash;
+    if (is_chain_only(event.action)) return;
     if (event.action == kFutureDateAction) {
       if (auto problem = future_date_note_problem(connection_, event)) fail(event.seq, *problem);
       return;
     }
-    for (const Writer& writer : kWriters) {
-      if (event.action != writer.action) continue;
-      ++written_[writer.table];
-      ++report_.records_checked;
-      const auto stored = writer.load(connection_, event.entity_id);
-      if (!stored) {
-        return fail(event.seq, fmt::format("{} {} (written by audit event {}) is missing",
-                                           writer.table, event.entity_id, event.seq));
-      }
-      if (*stored != event.payload || event.entity_type != writer.table) {
-        return fail(event.seq, fmt::format("{} {} no longer matches audit event {} that wrote "
-                                           "it",
-                                           writer.table, event.entity_id, event.seq));
-      }
-      return;
+    const Writer* writer = writer_of(event.action);
+    if (!writer) {
+      return fail(event.seq, fmt::format("audit event {} has an action hsg does not know: {}",
+                                         event.seq, event.action));
     }
-    fail(event.seq, fmt::format("audit event {} has an action hsg does not know: {}", event.seq,
-                                event.action));
+    ++written_[writer->table];
+    ++report_.records_checked;
+    if (auto problem = row_problem(connection_, *writer, event)) fail(event.seq, *problem);
   }
 
   Connection& connection_;
@@ -188,7 +225,7 @@ class Verifier {
   VerifyReport report_;
   std::map<std::string_view, std::int64_t> written_;
   std::map<std::int64_t, std::string> hash_at_;
-  std::int64_t wanted_seq_ = 0;
+  std::set<std::int64_t> wanted_seqs_;
 };
 
 void Verifier::check_unwritten_rows() {
@@ -246,6 +283,80 @@ std::vector<AuditEvent> read_events(Connection& connection, const char* sql,
   return events;
 }
 
+std::string record_key(std::string_view table, std::string_view id) {
+  return fmt::format("{}/{}", table, id);
+}
+
+std::string json_array(const std::set<std::string>& texts) {
+  std::string array = "[";
+  for (const std::string& text : texts) {
+    if (array.size() > 1) array += ',';
+    append_json_string(array, text);
+  }
+  return array + "]";
+}
+
+// Steps through the events of `records` in the order of `sql` until each has one.
+void find_events(Connection& connection, const char* sql, std::span<const RecordRef> records,
+                 std::map<std::string, AuditEvent>& found) {
+  std::set<std::string> wanted;
+  std::set<std::string> ids;
+  std::set<std::string> tables;
+  for (const RecordRef& record : records) {
+    wanted.insert(record_key(record.table, record.id));
+    ids.insert(record.id);
+    tables.insert(record.table);
+  }
+  if (wanted.empty()) return;
+  auto select = connection.statement(sql);
+  select->bind(1, json_array(ids));
+  select->bind(2, json_array(tables));
+  while (!wanted.empty() && select->executeStep()) {
+    AuditEvent event = read_event(*select);
+    auto key = wanted.find(record_key(event.entity_type, event.entity_id));
+    if (key == wanted.end()) continue;
+    found.emplace(*key, std::move(event));
+    wanted.erase(key);
+  }
+}
+
+// An event that wrote each of `records`, by record_key(). verify() holds every event to the
+// row as it is now, so any one of them will do. Rule sets and clients are mostly added
+// early in a store's life, so their events are sought from the oldest end; the rest
+// (allocations, decisions, grants) from the newest.
+std::map<std::string, AuditEvent> events_of(Connection& connection,
+                                            std::span<const RecordRef> records) {
+  std::vector<RecordRef> early_kinds;
+  std::vector<RecordRef> others;
+  for (const RecordRef& record : records) {
+    const bool early = record.table == "rulesets" || record.table == "clients";
+    (early ? early_kinds : others).push_back(record);
+  }
+  std::map<std::string, AuditEvent> found;
+  find_events(connection, kSelectOfRecordsOldestFirst, early_kinds, found);
+  find_events(connection, kSelectOfRecordsNewestFirst, others, found);
+  return found;
+}
+
+std::optional<std::string> record_problem(Connection& connection, const RecordRef& record,
+                                          const std::map<std::string, AuditEvent>& events) {
+  const auto found = events.find(record_key(record.table, record.id));
+  if (found == events.end()) {
+    return fmt::format("{} {} was not written by any audit event", record.table, record.id);
+  }
+  const AuditEvent& event = found->second;
+  if (audit_event_hash(event) != event.hash) {
+    return fmt::format("audit event {} (which wrote {} {}): hash does not match its contents",
+                       event.seq, record.table, record.id);
+  }
+  const Writer* writer = writer_of(event.action);
+  if (!writer) {
+    return fmt::format("audit event {} has an action hsg does not know: {}", event.seq,
+                       event.action);
+  }
+  return row_problem(connection, *writer, event);
+}
+
 // A read transaction, so verification sees one snapshot even while others write.
 class ReadSnapshot {
  public:
@@ -275,29 +386,56 @@ DbResult<std::string> AuditLog::checkpoint() {
   });
 }
 
-DbResult<VerifyReport> AuditLog::verify(std::optional<std::string_view> checkpoint_text) {
-  std::optional<Checkpoint> checkpoint;
-  if (checkpoint_text) {
-    checkpoint = parse_checkpoint(*checkpoint_text);
+DbResult<VerifyReport> AuditLog::verify(std::optional<std::string_view> checkpoint) {
+  std::vector<std::string> checkpoints;
+  if (checkpoint) checkpoints.emplace_back(*checkpoint);
+  return verify(std::span<const std::string>(checkpoints));
+}
+
+DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_texts) {
+  std::vector<Checkpoint> checkpoints;
+  for (const std::string& text : checkpoint_texts) {
+    auto checkpoint = parse_checkpoint(text);
     if (!checkpoint) {
       return DbError{
           fmt::format("checkpoint '{}' is not SEQ:HASH (a number, a colon and 64 "
                       "lowercase hex digits)",
-                      *checkpoint_text)};
+                      text)};
     }
+    checkpoints.push_back(std::move(*checkpoint));
   }
   return guarded("cannot verify the audit log", [&]() -> DbResult<VerifyReport> {
     Connection& connection = database_.connection();
     ReadSnapshot snapshot(connection);
     Verifier verifier(connection);
-    if (checkpoint) verifier.remember_hash_of(checkpoint->seq);
+    for (const Checkpoint& checkpoint : checkpoints) verifier.remember_hash_of(checkpoint.seq);
     {
       auto select = connection.statement(kSelectAll);
       while (!verifier.failed() && select->executeStep()) verifier.check(read_event(*select));
     }
-    if (checkpoint) verifier.check_checkpoint(*checkpoint);
+    for (std::size_t i = 0; i < checkpoints.size(); ++i) {
+      verifier.check_checkpoint(checkpoints[i], i);
+    }
     verifier.check_unwritten_rows();
-    return verifier.finish();
+    VerifyReport report = verifier.finish();
+    report.schema_problems = schema_problems(connection);
+    report.ok = report.ok && report.schema_problems.empty();
+    return report;
+  });
+}
+
+DbResult<Done> AuditLog::check_records(std::span<const RecordRef> records) {
+  return guarded("cannot check records against the audit log", [&]() -> DbResult<Done> {
+    Connection& connection = database_.connection();
+    ReadSnapshot snapshot(connection);
+    if (const auto problems = schema_problems(connection); !problems.empty()) {
+      return DbError{fmt::format("the schema is not intact: {}", fmt::join(problems, "; "))};
+    }
+    const auto events = events_of(connection, records);
+    for (const RecordRef& record : records) {
+      if (auto problem = record_problem(connection, record, events)) return DbError{*problem};
+    }
+    return Done{};
   });
 }
 

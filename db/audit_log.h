@@ -6,12 +6,21 @@
 // link or hash, a row that differs from what was written, a row that is gone; then any
 // row no event wrote. Given a checkpoint "SEQ:HASH" taken earlier (checkpoint()), it
 // also requires that event SEQ still exists with that hash, which detects a log cut
-// short after the checkpoint — something the chain alone cannot show.
+// short after the checkpoint — something the chain alone cannot show. It also checks that
+// the file's schema — above all the append-only triggers — is exactly the one the shipped
+// migrations build (db/schema_check.h), and names every object that is not.
 // Verification reads one consistent snapshot and holds one event in memory at a time.
+//
+// check_records() is the same row check for the few rows a command is about to act on,
+// without walking the chain: the schema must be intact and each row must match an audit
+// event that wrote it (verify holds every such event to the row, so one will do; the log
+// is scanned from its newest end, and stops once each row has its event).
+// db/record_check.h says which rows each command names.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +38,14 @@ struct VerifyReport {
   std::optional<std::int64_t> first_bad_seq;  // when an event is to blame
   std::string problem;                        // empty when ok
   std::string head;                           // "SEQ:HASH" of the last event read
+  std::vector<std::string> schema_problems;   // each schema object not as shipped
+  std::optional<std::size_t> bad_checkpoint;  // index of the checkpoint to blame
+};
+
+// A stored row as audit events name it: its table (entity_type) and key (entity_id).
+struct RecordRef {
+  std::string table;
+  std::string id;
 };
 
 class AuditLog {
@@ -39,6 +56,12 @@ class AuditLog {
   DbResult<std::string> checkpoint();
   // A malformed checkpoint is a DbError; a log that fails verification is a report.
   DbResult<VerifyReport> verify(std::optional<std::string_view> checkpoint = std::nullopt);
+  // As verify(), requiring every checkpoint; the first to fail, in the order given, is
+  // the one reported (bad_checkpoint).
+  DbResult<VerifyReport> verify(std::span<const std::string> checkpoints);
+  // A DbError naming every schema object not as shipped, or else the first row that is
+  // missing, was written by no event, or differs from the event that wrote it.
+  DbResult<Done> check_records(std::span<const RecordRef> records);
   // All events, oldest first.
   DbResult<std::vector<AuditEvent>> events();
   // Events about one client: its record, personal details, allocations and decisions.

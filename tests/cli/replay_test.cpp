@@ -3,6 +3,8 @@
 // set whose stored bytes changed, or an older engine, is said to be so.
 #include <catch2/catch.hpp>
 
+#include <fmt/core.h>
+
 #include <nlohmann/json.hpp>
 
 #include "db/sha256.h"
@@ -27,6 +29,21 @@ const std::string kWorkedExampleOutputsSha256 = hsg::db::sha256_hex(
     R"("calculated_amount":"481.00","amount":"481.00","points_to_next_level":4,)"
     R"("points_above_threshold":0}],"calculated_total":"2405.00","total":"2405.00",)"
     R"("upper_limit":"2500.00","cap_applied":false})");
+
+// Changes rows as someone with the file would who puts the append-only triggers back, so
+// replay is reached: commands refuse to act while a trigger is missing.
+void tamper(const hsg::test::StoreFixture& store, const std::string& sql) {
+  const std::string order = " FROM sqlite_master WHERE type = 'trigger';";
+  std::string drop = store.sql("SELECT group_concat('DROP TRIGGER ' || name, ';')" + order);
+  std::string create = store.sql("SELECT group_concat(sql, ';' || char(10))" + order);
+  drop.pop_back();  // the line break sqlite3 ends its output with
+  create.pop_back();
+  store.sql(drop + ";" + sql + ";" + create + ";");
+}
+
+constexpr char kRefusedAllocation[] =
+    "hsg: error: refusing to act on allocation {}: {} {} no longer matches audit event {} that "
+    "wrote it; run 'hsg audit verify'\n";
 
 // A store with the worked example recorded as allocation 1 for C-1 (2025-01-15), then a
 // generated caseload of 200 (allocations 2..201, assessed from 2025-04-01 on).
@@ -73,17 +90,20 @@ TEST_CASE("replay: --from, --to (both days included) and --client choose the all
 
 TEST_CASE("replay: a stored output changed behind hsg's back is named, stored -> replayed") {
   const Caseload store;
-  store.sql(
-      "DROP TRIGGER allocations_no_update; UPDATE allocations SET total_pence = 250000, "
-      "outputs_sha256 = '" +
-      std::string(64, 'b') + "' WHERE id = 1;");
-  const ProcessResult one = store.run({"audit", "replay", "1"});
+  tamper(store, "UPDATE allocations SET total_pence = 250000, outputs_sha256 = '" +
+                    std::string(64, 'b') + "' WHERE id = 1");
+  // Replaying the one allocation checks its row against its event first.
+  CHECK(store.refused({"audit", "replay", "1"}) ==
+        fmt::format(kRefusedAllocation, 1, "allocations", 1, 3));
+  const ProcessResult one = store.run({"audit", "replay", "--all", "--client", "C-1"});
   CHECK(one.exit_code == 1);
   CHECK(one.out ==
         "allocation 1 for client C-1: DIFFERENT (engine 1.0.0 then and now)\n"
         "  total_pence: 250000 -> 240500\n"
         "  outputs_sha256: \"" +
-            std::string(64, 'b') + "\" -> \"" + kWorkedExampleOutputsSha256 + "\"\n");
+            std::string(64, 'b') + "\" -> \"" + kWorkedExampleOutputsSha256 +
+            "\"\n"
+            "replayed 1 allocations: 0 identical, 1 different\n");
   const ProcessResult all = store.run({"audit", "replay", "--all"});
   CHECK(all.exit_code == 1);
   CHECK_THAT(all.out, Catch::EndsWith("replayed 201 allocations: 200 identical, 1 different\n"));
@@ -102,26 +122,30 @@ TEST_CASE("replay: a stored output changed behind hsg's back is named, stored ->
 
 TEST_CASE("replay: a changed trace hash, an older engine and changed rule-set bytes are said") {
   const Caseload store;
-  store.sql("DROP TRIGGER allocations_no_update; UPDATE allocations SET trace_sha256 = '" +
-            std::string(64, 'a') + "', engine_version = '0.9.0' WHERE id = 1;");
-  const ProcessResult traced = store.run({"audit", "replay", "1"});
+  tamper(store, "UPDATE allocations SET trace_sha256 = '" + std::string(64, 'a') +
+                    "', engine_version = '0.9.0' WHERE id = 1");
+  const ProcessResult traced = store.run({"audit", "replay", "--all", "--client", "C-1"});
   CHECK(traced.exit_code == 1);
   CHECK(traced.out ==
         "allocation 1 for client C-1: DIFFERENT (computed by engine 0.9.0, replayed by engine "
         "1.0.0)\n"
         "  trace_sha256: \"" +
             std::string(64, 'a') +
-            "\" -> \"a40f8b479dff29f014dace45842890f950f1f5cde1e67ef84632644fad73ffc9\"\n");
+            "\" -> \"a40f8b479dff29f014dace45842890f950f1f5cde1e67ef84632644fad73ffc9\"\n"
+            "replayed 1 allocations: 0 identical, 1 different\n");
 
-  store.sql("DROP TRIGGER rulesets_no_update; UPDATE rulesets SET bytes = CAST('x' AS BLOB);");
-  const ProcessResult bytes = store.run({"audit", "replay", "2"});
+  tamper(store, "UPDATE rulesets SET bytes = CAST('x' AS BLOB)");
+  CHECK(store.refused({"audit", "replay", "2"}) ==
+        fmt::format(kRefusedAllocation, 2, "rulesets", kMedwayId, 1));
+  const ProcessResult bytes = store.run({"audit", "replay", "--all", "--client", "G000001"});
   CHECK(bytes.exit_code == 1);
   CHECK(bytes.out ==
         "allocation 2 for client G000001: DIFFERENT (engine 1.0.0 then and now)\n"
         "  cannot be replayed: the stored bytes of rule set " +
             kMedwayId +
             " now hash to "
-            "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881\n");
+            "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881\n"
+            "replayed 1 allocations: 0 identical, 1 different\n");
 }
 
 TEST_CASE("replay: wrong arguments are refused with exit 1 and say why") {

@@ -130,9 +130,11 @@ TEST_CASE("store: a changed allocation is named by audit verify, a cut log by a 
             "; UPDATE allocations SET total_pence = 250000 WHERE id = 1;");
   const auto tampered = store.run({"audit", "verify"});
   CHECK(tampered.exit_code == 1);
-  CHECK(tampered.err ==
-        "hsg: audit verification FAILED: allocations 1 no longer matches audit "
-        "event 3 that wrote it\n");
+  CHECK(tampered.err == "hsg: audit verification FAILED: trigger " +
+                            triggers.substr(0, triggers.find('\n')) +
+                            " on allocations is missing\n"
+                            "hsg: audit verification FAILED: allocations 1 no longer matches audit "
+                            "event 3 that wrote it\n");
 
   Store other;
   other.ok({"allocate", "C-1", "--answers", kWorked, "--date", "2025-01-15", "--actor", "asha"});
@@ -140,8 +142,9 @@ TEST_CASE("store: a changed allocation is named by audit verify, a cut log by a 
   other.ok({"agree", "1", "--amount", "2300", "--reason", "x", "--actor", "asha"});
   const std::string late = other.ok({"audit", "checkpoint"}).out;
   const std::string late_seq = late.substr(0, late.find(':'));
-  // An insider removes the newest event and the row it wrote, triggers dropped first:
-  // the chain that is left is consistent, so only the checkpoint can show the loss.
+  // An insider removes the newest event and the row it wrote, triggers dropped first and
+  // put back after: the chain that is left is consistent, so only the checkpoint can show
+  // the loss.
   const std::string triggers_all =
       other.sql("SELECT group_concat(name, ' ') FROM sqlite_master WHERE type='trigger';");
   std::string drop;
@@ -150,7 +153,11 @@ TEST_CASE("store: a changed allocation is named by audit verify, a cut log by a 
     drop += "DROP TRIGGER " + triggers_all.substr(at, end - at) + ";";
     at = end + 1;
   }
-  other.sql(drop + "DELETE FROM decisions; DELETE FROM audit_events WHERE seq = " + late_seq + ";");
+  std::string create = other.sql(
+      "SELECT group_concat(sql, ';' || char(10)) FROM sqlite_master WHERE type='trigger';");
+  create.pop_back();
+  other.sql(drop + "DELETE FROM decisions; DELETE FROM audit_events WHERE seq = " + late_seq + ";" +
+            create + ";");
   CHECK(other.run({"audit", "verify"}).exit_code == 0);
   CHECK(
       other.run({"audit", "verify", "--checkpoint", early.substr(0, early.size() - 1)}).exit_code ==
