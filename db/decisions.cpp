@@ -247,7 +247,7 @@ DbResult<DecisionState> DecisionRepository::resolve(const Stamp& stamp, std::int
       return DbError{fmt::format("{}: no agreed amount is waiting for approval (it is {})", doing,
                                  to_string(before->status))};
     }
-    if (before->agreement->actor == stamp.actor) {
+    if (same_actor(before->agreement->actor, stamp.actor)) {
       return DbError{fmt::format("{}: {} agreed this amount, so another person must {} it", doing,
                                  stamp.actor, to_string(kind))};
     }

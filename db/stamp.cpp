@@ -41,6 +41,8 @@ std::optional<std::string> one_line_problem(std::string_view what, std::string_v
   return std::nullopt;
 }
 
+bool same_actor(std::string_view first, std::string_view second) { return first == second; }
+
 std::optional<std::string> stamp_problem(const Stamp& stamp) {
   if (auto problem = one_line_problem("actor", stamp.actor, 200)) return problem;
   if (!is_utc_timestamp(stamp.at)) {

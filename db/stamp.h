@@ -21,6 +21,10 @@ struct Stamp {
 // Why `stamp` is unusable, or nothing when it is fine.
 std::optional<std::string> stamp_problem(const Stamp& stamp);
 
+// Whether two actors are the same person, for four-eyes checks (agreements, rule-set
+// adoptions): the one place actors are compared.
+bool same_actor(std::string_view first, std::string_view second);
+
 // Why `text` may not be a one-line field of an audit event (`what` names it), or nothing.
 std::optional<std::string> one_line_problem(std::string_view what, std::string_view text,
                                             std::size_t max_bytes);
