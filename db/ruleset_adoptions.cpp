@@ -219,9 +219,11 @@ std::optional<std::string> overlap_problem(const std::vector<Adoption>& all, eng
     if (!other.adopted()) continue;
     if (other.retirement && other.retirement->from_on <= from) continue;
     if (other.retirement) {
-      return fmt::format("rule set {} is in force from {} until {}, after {}",
-                         other.ruleset_id.substr(0, 12), other.from_on.to_string(),
-                         other.retirement->from_on.plus_days(-1).to_string(), from.to_string());
+      return fmt::format(
+          "rule set {} is in force from {} until {}, days from {} on that the adoption would "
+          "cover too",
+          other.ruleset_id.substr(0, 12), other.from_on.to_string(),
+          other.retirement->from_on.plus_days(-1).to_string(), from.to_string());
     }
     return fmt::format(
         "rule set {} is in force from {} with no end; retire it from {} first (hsg rules "

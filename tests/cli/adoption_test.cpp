@@ -244,3 +244,22 @@ TEST_CASE("issue 21: assess tries any rule set on any date and says when it is n
         "rule set dd4155af7738 (small-example version 2) is not in force on 2025-03-31: it is "
         "effective from 2025-04-01");
 }
+
+TEST_CASE("issue 21: import and generate record only under a rule set in force that day") {
+  Fresh store;
+  const std::string csv = (store.dir() / "before.csv").string();
+  hsg::test::write_file(csv,
+                        "client_ref,date,assessor,tenancy_skills,housing_options,"
+                        "home_maintenance,settling_in,on_call,money,health,safety,social,"
+                        "work_learning\n"
+                        "C-1,2024-03-31,asha,none,none,none,none,none,none,none,none,none,none\n");
+  CHECK(store.refused({"import", csv, "--actor", "asha"}) ==
+        csv +
+            ":2:2: no rule set is in force on 2024-03-31: a stored rule set is a draft until it "
+            "is adopted (hsg rules list; hsg rules adopt ID --from D --reason TEXT) (date)\n"
+            "hsg: error: 1 problems; nothing was imported\n");
+  CHECK(store.refused({"generate", "--clients", "3", "--seed", "1", "--from", "2024-01-01",
+                       "--actor", "asha"}) ==
+        "hsg: error: no rule set is in force on 2024-01-01: a stored rule set is a draft until "
+        "it is adopted (hsg rules list; hsg rules adopt ID --from D --reason TEXT)\n");
+}
