@@ -263,3 +263,30 @@ TEST_CASE("issue 21: import and generate record only under a rule set in force t
         "hsg: error: no rule set is in force on 2024-01-01: a stored rule set is a draft until "
         "it is adopted (hsg rules list; hsg rules adopt ID --from D --reason TEXT)\n");
 }
+
+TEST_CASE("adoption: a rejection keeps a draft, and audit verify rebuilds every adoption row") {
+  Fresh store;
+  store.ok({"rules", "add", kSmall, "--actor", "asha"});
+  store.ok({"rules", "retire", "f8a3", "--from", "2026-04-01", "--reason", "replaced", "--actor",
+            "asha"});
+  store.ok(
+      {"rules", "adopt", "dd41", "--from", "2026-04-01", "--reason", "small", "--actor", "asha"});
+  CHECK(store.refused({"rules", "reject-adoption", "dd41", "--reason", "no", "--actor", "asha"}) ==
+        "hsg: error: cannot reject the adoption of rule set dd4155af7738: asha proposed this "
+        "adoption, so another person must reject it\n");
+  CHECK(store.ok({"rules", "reject-adoption", "dd41", "--reason", "budget", "--actor", "manager"})
+            .out ==
+        "Adoption of rule set dd4155af7738 (small-example version 2) from 2026-04-01 "
+        "rejected by manager: it stays a draft\n");
+  CHECK(store.ok({"rules", "show", "dd41"})
+            .out.rfind("Status: draft (adoption from 2026-04-01 rejected)\n\n", 0) == 0);
+  CHECK(store.ok({"audit", "verify"}).out.rfind("ok: 7 events and 7 records verified", 0) == 0);
+  store.sql(
+      "DROP TRIGGER ruleset_retirements_no_update; UPDATE ruleset_retirements SET from_on = "
+      "'2030-01-01';");
+  const auto tampered = store.run({"audit", "verify"});
+  CHECK(tampered.exit_code == 1);
+  CHECK(tampered.err ==
+        "hsg: audit verification FAILED: ruleset_retirements 1 no longer matches audit event 5 "
+        "that wrote it\n");
+}
