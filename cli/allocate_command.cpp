@@ -16,11 +16,12 @@ namespace hsg::cli {
 int allocate_command(const Args& args, Io& io) {
   CommandLine command_line(
       "allocate",
-      {"hsg allocate REF (--answers FILE | --answer AREA=OPTION ...) [--date D] [--rules ID] "
-       "[--allow-future REASON] [--json]",
+      {"hsg allocate REF (--answers FILE | --answer AREA=OPTION ...) [--date D] "
+       "[--rules ID|FILE] [--allow-future REASON] [--json]",
        "Assesses a recorded client and records the allocation: the answers, the date, the\n"
-       "assessor (--actor), the rule set in force on the date (or the stored one named by\n"
-       "--rules), the engine version and every output. Prints the statement with the new\n"
+       "assessor (--actor), the rule set in force on the date, the engine version and every\n"
+       "output. --rules names a stored rule set (an id or unique prefix, or its file); it\n"
+       "must be the one in force on the date. Prints the statement with the new\n"
        "allocation's id. A date after today (the local date) needs --allow-future REASON.",
        "hsg allocate C-1001 --answers docs/examples/worked-example.toml --date 2025-01-15"});
   command_line.add()("ref", po::value<std::string>()->required()->value_name("REF"),
@@ -29,8 +30,9 @@ int allocate_command(const Args& args, Io& io) {
   add_answer_options(command_line);
   command_line.add()("date", po::value<std::string>()->value_name("YYYY-MM-DD"),
                      "assessment date (default: today)")(
-      "rules", po::value<std::string>()->value_name("ID"),
-      "id of a stored rule set (default: the one in force on the date)")(
+      "rules", po::value<std::string>()->value_name("ID|FILE"),
+      "a stored rule set's id (or unique prefix) or file; it must be in force on the date "
+      "(default: the one in force on the date)")(
       "json", "print one JSON object (as hsg assess, plus allocation_id)");
   add_allow_future_option(command_line);
   add_write_options(command_line);
@@ -41,12 +43,14 @@ int allocate_command(const Args& args, Io& io) {
   const engine::Date date = date_or_today(date_text);
   const FutureDatePermission future = future_date_permission(command_line);
   refuse_future_date(future, date, "--date");
-  std::optional<std::string> ruleset_id;
-  if (command_line.has("rules")) ruleset_id = command_line.get<std::string>("rules");
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
+  std::optional<RulesOption> named;
+  if (command_line.has("rules")) {
+    named = load_rules_option(command_line.get<std::string>("rules"), &database);
+  }
   StoredRulesets rulesets(database);
-  const rules::LoadedRuleset& ruleset = rulesets.choose(ruleset_id, date);
+  const rules::LoadedRuleset& ruleset = rulesets.for_recording(named ? &*named : nullptr, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
   const NewAssessment assessment{command_line.get<std::string>("ref"), date, stamp.actor};
   auto transaction = unwrap(db::WriteTransaction::begin(database));
@@ -56,11 +60,14 @@ int allocate_command(const Args& args, Io& io) {
   unwrap(transaction.commit());
   if (command_line.has("json")) {
     nlohmann::ordered_json json{{"allocation_id", recorded.id}};
+    if (named) json["rules_option"] = named->used();
     json.update(allocation_json(ruleset, answers, recorded.traced, date));
     io.out << json.dump(2) << "\n";
   } else {
-    io.out << fmt::format("Allocation #{} recorded for client {} by {}\n\n", recorded.id,
+    io.out << fmt::format("Allocation #{} recorded for client {} by {}\n", recorded.id,
                           assessment.client_ref, assessment.assessor);
+    if (named) io.out << named->used() << "\n";
+    io.out << "\n";
     write_statement(io.out, ruleset, recorded.traced, date);
   }
   return 0;

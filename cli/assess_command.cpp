@@ -1,5 +1,5 @@
 // hsg assess: the indicative grant for one set of answers, computed and explained;
-// nothing is recorded (that is `hsg allocate`).
+// nothing is recorded (that is `hsg allocate`), so any rule set may be tried on any date.
 #include <fmt/core.h>
 
 #include <fstream>
@@ -11,7 +11,9 @@
 #include "cli/input_error.h"
 #include "cli/ruleset_input.h"
 #include "cli/statement_text.h"
+#include "cli/store_options.h"
 #include "cli/today.h"
+#include "db/ruleset_adoptions.h"
 #include "engine/allocate.h"
 #include "rules/answers_loader.h"
 
@@ -31,6 +33,23 @@ void save_answers(const std::string& path, const engine::Ruleset& ruleset,
   if (!file.flush()) throw InputError(fmt::format("cannot write the answers to {}", path));
 }
 
+// Why the statement must say the rule set is not in force on `date`, or nothing: by the
+// adoptions when there is a database, else by its effective_from alone.
+std::optional<std::string> not_in_force_note(db::Database* database,
+                                             const rules::LoadedRuleset& ruleset,
+                                             engine::Date date) {
+  const engine::RulesetSpec& spec = ruleset.ruleset.spec();
+  if (database) {
+    const db::RulesetInfo info{ruleset.id, spec.name, spec.version, spec.effective_from,
+                               spec.adjustment_tolerance_percent};
+    return db::not_in_force_problem(info, unwrap(db::AdoptionRepository(*database).all()), date);
+  }
+  if (date >= spec.effective_from) return std::nullopt;
+  return fmt::format("rule set {} ({} version {}) is not in force on {}: it is effective from {}",
+                     ruleset.id.substr(0, 12), spec.name, spec.version, date.to_string(),
+                     spec.effective_from.to_string());
+}
+
 }  // namespace
 
 int assess_command(const Args& args, Io& io) {
@@ -41,22 +60,36 @@ int assess_command(const Args& args, Io& io) {
        "Works out the indicative grant for a client's answers and prints the decision\n"
        "statement: each answer and its points, each score against its thresholds and its\n"
        "cliff edge, hours x weeks x rate per type, the total and any upper limit. Nothing is\n"
-       "recorded. On a terminal with no answers given, asks each question in turn.",
+       "recorded, so any rule set may be tried on any date: the statement says when it is\n"
+       "not in force on that date (by the adoptions of the database when --db is given or\n"
+       "--rules names a stored rule set, else by its effective_from). On a terminal with\n"
+       "no answers given, asks each question in turn.",
        "hsg assess --answers docs/examples/worked-example.toml --date 2025-01-15"});
-  command_line.add()("rules", po::value<std::string>()->value_name("FILE"),
-                     "rule-set file (default: the built-in medway rule set)");
+  command_line.add()("rules", po::value<std::string>()->value_name("FILE|ID"),
+                     "rule-set file, or a stored rule set's id or unique prefix (default: the "
+                     "built-in medway rule set)");
   add_answer_options(command_line);
   command_line.add()("json", "print one JSON object instead of the statement")(
       "date", po::value<std::string>()->value_name("YYYY-MM-DD"),
       "assessment date, for review dates (default: today)")(
       "save", po::value<std::string>()->value_name("FILE"),
       "also write the answers to FILE as TOML (e.g. after the questionnaire)");
+  add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
 
   const std::optional<std::string> date_text = optional_text(command_line, "date");
   const engine::Date date = date_or_today(date_text);
+  const std::optional<std::string> rules_text = optional_text(command_line, "rules");
+  std::optional<db::Database> database;
+  if (command_line.has("db") || (rules_text && !names_file(*rules_text))) {
+    database = open_database(command_line);
+  }
+  std::optional<RulesOption> named;
+  if (rules_text) named = load_rules_option(*rules_text, database ? &*database : nullptr);
   const rules::LoadedRuleset ruleset =
-      load_ruleset_or_builtin(optional_text(command_line, "rules"));
+      named ? named->loaded : load_ruleset_or_builtin(std::nullopt);
+  const std::optional<std::string> not_in_force =
+      not_in_force_note(database ? &*database : nullptr, ruleset, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, true);
   if (command_line.has("save")) {
     save_answers(command_line.get<std::string>("save"), ruleset.ruleset, answers);
@@ -67,8 +100,15 @@ int assess_command(const Args& args, Io& io) {
     // it depends on nothing but the inputs, not on the day it was run.
     const std::optional<engine::Date> given_date =
         date_text ? std::optional<engine::Date>(date) : std::nullopt;
-    io.out << allocation_json(ruleset, answers, traced, given_date).dump(2) << "\n";
+    nlohmann::ordered_json json = allocation_json(ruleset, answers, traced, given_date);
+    if (named) json["rules_option"] = named->used();
+    if (not_in_force) json["not_in_force"] = *not_in_force;
+    io.out << json.dump(2) << "\n";
   } else {
+    if (named) io.out << named->used() << "\n";
+    if (not_in_force) {
+      io.out << fmt::format("Not in force: {}; hsg assess records nothing\n\n", *not_in_force);
+    }
     write_statement(io.out, ruleset, traced, date);
   }
   return 0;

@@ -164,7 +164,7 @@ int show_command(const Args& args, Io& io) {
   unwrap(db::check_allocation(database, id));
   const db::StoredAllocation stored = unwrap(db::AllocationRepository(database).get(id));
   StoredRulesets rulesets(database);
-  const rules::LoadedRuleset& ruleset = rulesets.choose(stored.ruleset_id, stored.assessed_on);
+  const rules::LoadedRuleset& ruleset = rulesets.stored(stored.ruleset_id);
   auto answers = engine::resolve_answers(ruleset.ruleset, stored.answers);
   if (!answers.ok())
     throw InputError(fmt::format("allocation #{}: stored answers no longer resolve", id));

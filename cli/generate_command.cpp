@@ -48,7 +48,7 @@ int generate_command(const Args& args, Io& io) {
   const db::Stamp stamp = stamp_of(command_line);
   StoredRulesets rulesets(database);
   // Answers are drawn against the rule set in force at the start of the year.
-  const rules::LoadedRuleset& first = rulesets.choose(std::nullopt, *from);
+  const rules::LoadedRuleset& first = rulesets.in_force_on(*from);
   CaseloadGenerator generator(first.ruleset, command_line.get<std::uint64_t>("seed"), *from);
   db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
   db::ClientRepository clients(database);
@@ -61,7 +61,7 @@ int generate_command(const Args& args, Io& io) {
         if (generated_count == count) return std::nullopt;
         ++generated_count;
         GeneratedCase generated = generator.next();
-        const rules::LoadedRuleset& ruleset = rulesets.choose(std::nullopt, generated.assessed_on);
+        const rules::LoadedRuleset& ruleset = rulesets.in_force_on(generated.assessed_on);
         auto answers = engine::Answers::from_indices(ruleset.ruleset, generated.options);
         if (!answers.ok()) {
           command_line.fail("the rule sets of the year do not share their questions");

@@ -113,7 +113,7 @@ int review(const Args& args, Io& io) {
   CommandLine command_line(
       "grant review",
       {"hsg grant review GRANT (--answers FILE | --answer AREA=OPTION ...) [--date D] "
-       "[--reason TEXT] [--rules ID] [--allow-future REASON]",
+       "[--reason TEXT] [--rules ID|FILE] [--allow-future REASON]",
        "A review is a new assessment: it records a new allocation for the grant's client\n"
        "(under the rule set in force on the review date) and ends the old grant the day\n"
        "before the review date, cancelling its unposted instalments due from the review date\n"
@@ -128,8 +128,9 @@ int review(const Args& args, Io& io) {
                      "review date (default: today)")(
       "reason", po::value<std::string>()->value_name("TEXT"),
       "why the grant ends (default: 'review: new assessment')")(
-      "rules", po::value<std::string>()->value_name("ID"),
-      "id of a stored rule set (default: the one in force on the date)");
+      "rules", po::value<std::string>()->value_name("ID|FILE"),
+      "a stored rule set's id (or unique prefix) or file; it must be in force on the date "
+      "(default: the one in force on the date)");
   add_allow_future_option(command_line);
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
@@ -137,8 +138,6 @@ int review(const Args& args, Io& io) {
   const engine::Date date = date_option(command_line);
   const FutureDatePermission future = future_date_permission(command_line);
   refuse_future_date(future, date, "--date");
-  std::optional<std::string> ruleset_id;
-  if (command_line.has("rules")) ruleset_id = command_line.get<std::string>("rules");
   const std::string reason = command_line.has("reason") ? command_line.get<std::string>("reason")
                                                         : "review: new assessment";
   db::Database database = open_database(command_line);
@@ -151,8 +150,12 @@ int review(const Args& args, Io& io) {
                     "allocate instead",
                     id, old.end->end_on.to_string()));
   }
+  std::optional<RulesOption> named;
+  if (command_line.has("rules")) {
+    named = load_rules_option(command_line.get<std::string>("rules"), &database);
+  }
   StoredRulesets rulesets(database);
-  const rules::LoadedRuleset& ruleset = rulesets.choose(ruleset_id, date);
+  const rules::LoadedRuleset& ruleset = rulesets.for_recording(named ? &*named : nullptr, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
   auto transaction = unwrap(db::WriteTransaction::begin(database));
   const RecordedAllocation recorded = record_allocation(
@@ -161,6 +164,7 @@ int review(const Args& args, Io& io) {
   const db::EndResult ended =
       unwrap(grants.end(stamp, id, date.plus_days(-1), reason, recorded.id));
   unwrap(transaction.commit());
+  if (named) io.out << named->used() << "\n";
   io.out << fmt::format("Allocation #{} recorded for client {}: indicative grant £{}\n",
                         recorded.id, old.grant.client_ref,
                         recorded.traced.allocation.total.to_grouped_string());

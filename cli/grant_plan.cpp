@@ -57,7 +57,13 @@ db::NewGrant plan_grant(db::Database& database, StoredRulesets& rulesets,
   const db::Decision& agreement = usable_agreement(state);
   const db::StoredAllocation stored =
       unwrap(db::AllocationRepository(database).get(request.allocation_id));
-  const rules::LoadedRuleset& ruleset = rulesets.choose(stored.ruleset_id, stored.assessed_on);
+  if (request.start_on < stored.assessed_on) {
+    throw InputError(fmt::format(
+        "--start {} is before allocation {}'s assessment date {}: a grant cannot start before "
+        "its assessment",
+        request.start_on.to_string(), request.allocation_id, stored.assessed_on.to_string()));
+  }
+  const rules::LoadedRuleset& ruleset = rulesets.stored(stored.ruleset_id);
   auto answers = engine::resolve_answers(ruleset.ruleset, stored.answers);
   if (!answers.ok()) {
     throw InputError(

@@ -10,7 +10,8 @@
 // accounts and cost centre come from the rule set's [finance] table (rules/finance.h)
 // and are stored with the grant. Anything that makes the allocation unfit to start —
 // not agreed, pending or rejected approval, every indicative amount zero with a
-// non-zero agreed amount — is an InputError saying what to do.
+// non-zero agreed amount, a start before the assessment date — is an InputError saying
+// what to do.
 #pragma once
 
 #include <cstdint>

@@ -106,7 +106,7 @@ std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fie
   if (!date) return std::nullopt;
   const rules::LoadedRuleset* ruleset = nullptr;
   try {
-    ruleset = &rulesets_.choose(std::nullopt, *date);
+    ruleset = &rulesets_.in_force_on(*date);
   } catch (const InputError& error) {
     problem(line, 2, error.what());
     return std::nullopt;

@@ -30,7 +30,7 @@ rules::PlanContext context_of(db::Database& database, const db::GrantDetail& det
   // the grant was assessed under: a grant assessed under an older rule set can still
   // have a plan once a rule set with a [plans] table is in force.
   StoredRulesets rulesets(database);
-  const rules::LoadedRuleset& ruleset = rulesets.choose(std::nullopt, plan_on);
+  const rules::LoadedRuleset& ruleset = rulesets.in_force_on(plan_on);
   if (!ruleset.plans) {
     throw InputError(fmt::format(
         "the rule set in force on {}, {} {} ({}), has no [plans] table, so it cannot check a "

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "cli/input_error.h"
 #include "cli/store_options.h"
 #include "cli/stored_outputs.h"
 #include "db/allocations.h"
@@ -20,15 +21,47 @@ const rules::LoadedRuleset& StoredRulesets::load(const std::string& id, const st
   return loaded_.emplace(id, std::get<rules::LoadedRuleset>(std::move(loaded))).first->second;
 }
 
-const rules::LoadedRuleset& StoredRulesets::choose(const std::optional<std::string>& id,
-                                                   engine::Date date) {
-  if (id) {
-    if (auto found = loaded_.find(*id); found != loaded_.end()) return found->second;
-    const db::StoredRuleset stored = unwrap(db::RulesetRepository(database_).get(*id));
-    return load(stored.info.id, stored.bytes);
-  }
-  const db::StoredRuleset stored = unwrap(db::RulesetRepository(database_).in_force_on(date));
+const rules::LoadedRuleset& StoredRulesets::stored(const std::string& id) {
+  if (auto found = loaded_.find(id); found != loaded_.end()) return found->second;
+  const db::StoredRuleset stored = unwrap(db::RulesetRepository(database_).get(id));
   return load(stored.info.id, stored.bytes);
+}
+
+const std::vector<db::Adoption>& StoredRulesets::adoptions() {
+  if (!adoptions_) adoptions_ = unwrap(db::AdoptionRepository(database_).all());
+  return *adoptions_;
+}
+
+const rules::LoadedRuleset& StoredRulesets::in_force_on(engine::Date date) {
+  const db::Adoption* in_force = db::in_force_on(adoptions(), date);
+  if (!in_force) {
+    // The repository's own words for "none in force".
+    return stored(unwrap(db::RulesetRepository(database_).in_force_on(date)).info.id);
+  }
+  return stored(in_force->ruleset_id);
+}
+
+const rules::LoadedRuleset& StoredRulesets::for_recording(const RulesOption* named,
+                                                          engine::Date date) {
+  if (!named) return in_force_on(date);
+  const std::string& id = named->loaded.id;
+  if (named->is_file && !db::RulesetRepository(database_).get(id).ok()) {
+    throw InputError(fmt::format(
+        "{}, which is not stored: add it (hsg rules add {}) and adopt it before recording "
+        "under it",
+        named->used(), named->text));
+  }
+  const rules::LoadedRuleset& ruleset = stored(id);
+  const engine::RulesetSpec& spec = ruleset.ruleset.spec();
+  const db::RulesetInfo info{id, spec.name, spec.version, spec.effective_from,
+                             spec.adjustment_tolerance_percent};
+  if (auto problem = db::not_in_force_problem(info, adoptions(), date)) {
+    throw InputError(
+        fmt::format("{}; nothing is recorded under a rule set not in force on the "
+                    "assessment date",
+                    *problem));
+  }
+  return ruleset;
 }
 
 PreparedAllocation prepare_allocation(const rules::LoadedRuleset& ruleset,

@@ -7,9 +7,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "cli/ruleset_input.h"
 #include "db/allocations.h"
 #include "db/database.h"
+#include "db/ruleset_adoptions.h"
 #include "db/stamp.h"
 #include "engine/allocate.h"
 #include "engine/date.h"
@@ -17,18 +20,26 @@
 
 namespace hsg::cli {
 
-// Stored rule sets, loaded from their stored bytes once each.
+// Stored rule sets, loaded from their stored bytes once each, and which is in force on
+// which day (the adoptions, read once: a command's writes do not change them).
 class StoredRulesets {
  public:
   explicit StoredRulesets(db::Database& database) : database_(database) {}
-  // The rule set named by `id`, else the one in force on `date`.
-  const rules::LoadedRuleset& choose(const std::optional<std::string>& id, engine::Date date);
+  // The stored rule set `id` (a full id), e.g. the one an allocation was recorded under.
+  const rules::LoadedRuleset& stored(const std::string& id);
+  // The rule set in force on `date`; none is an InputError.
+  const rules::LoadedRuleset& in_force_on(engine::Date date);
+  // The rule set to record an assessment of `date` under: the one --rules names (which
+  // must be stored and in force that day: issue 21), else the one in force that day.
+  const rules::LoadedRuleset& for_recording(const RulesOption* named, engine::Date date);
 
  private:
   const rules::LoadedRuleset& load(const std::string& id, const std::string& bytes);
+  const std::vector<db::Adoption>& adoptions();
 
   db::Database& database_;
   std::map<std::string, rules::LoadedRuleset> loaded_;
+  std::optional<std::vector<db::Adoption>> adoptions_;
 };
 
 struct NewAssessment {

@@ -8,7 +8,9 @@
 #include "cli/ruleset_input.h"
 #include "cli/ruleset_tables.h"
 #include "cli/store_commands.h"
+#include "cli/store_options.h"
 #include "cli/subcommands.h"
+#include "db/ruleset_adoptions.h"
 
 namespace hsg::cli {
 
@@ -39,17 +41,32 @@ int check(const Args& args, Io& io) {
 int show(const Args& args, Io& io) {
   CommandLine command_line(
       "rules show",
-      {"hsg rules show [FILE]",
+      {"hsg rules show [FILE|ID] [--db PATH]",
        "Prints a rule set as readable tables: settings, intervention types with thresholds,\n"
        "hours and the amount of each level, and every question with its options and points.\n"
-       "Without FILE, the built-in medway rule set.",
+       "Without FILE, the built-in medway rule set; with the id (or a unique prefix) of a\n"
+       "stored rule set, that one and its status (draft, pending adoption, in force, retired).",
        "hsg rules show"});
-  command_line.add()("file", po::value<std::string>()->value_name("FILE"), "the rule-set file");
+  command_line.add()("file", po::value<std::string>()->value_name("FILE|ID"),
+                     "the rule-set file, or a stored rule set's id");
   command_line.positional("file", 1);
+  add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  std::optional<std::string> path;
-  if (command_line.has("file")) path = command_line.get<std::string>("file");
-  write_ruleset_tables(io.out, load_ruleset_or_builtin(path));
+  if (!command_line.has("file")) {
+    write_ruleset_tables(io.out, load_ruleset_or_builtin(std::nullopt));
+    return 0;
+  }
+  const std::string text = command_line.get<std::string>("file");
+  if (names_file(text)) {
+    write_ruleset_tables(io.out, load_ruleset_or_builtin(text));
+    return 0;
+  }
+  db::Database database = open_database(command_line);
+  const RulesOption option = load_rules_option(text, &database);
+  io.out << fmt::format(
+      "Status: {}\n\n",
+      db::adoption_status(unwrap(db::AdoptionRepository(database).all()), option.loaded.id));
+  write_ruleset_tables(io.out, option.loaded);
   return 0;
 }
 
@@ -59,10 +76,20 @@ int rules_command(const Args& args, Io& io) {
   static constexpr std::array kSubcommands{
       Subcommand{"check", "check FILE",
                  "report every problem in a rule-set file, or its id and a summary", check},
-      Subcommand{"show", "show [FILE]", "print a rule set as tables (default: the built-in medway)",
-                 show},
-      Subcommand{"add", "add FILE", "store a rule set in the database", rules_add_command},
-      Subcommand{"list", "list", "list the rule sets stored in the database", rules_list_command},
+      Subcommand{"show", "show [FILE|ID]",
+                 "print a rule set as tables (default: the built-in medway)", show},
+      Subcommand{"add", "add FILE", "store a rule set in the database, as a draft",
+                 rules_add_command},
+      Subcommand{"list", "list", "list the stored rule sets and whether each is in force",
+                 rules_list_command},
+      Subcommand{"adopt", "adopt ID --from D --reason TEXT",
+                 "propose putting a stored rule set in force from a date", rules_adopt_command},
+      Subcommand{"approve-adoption", "approve-adoption ID",
+                 "approve a proposed adoption (another person)", rules_approve_adoption_command},
+      Subcommand{"reject-adoption", "reject-adoption ID --reason TEXT",
+                 "reject a proposed adoption (another person)", rules_reject_adoption_command},
+      Subcommand{"retire", "retire ID --from D --reason TEXT",
+                 "end a rule set in force from a date", rules_retire_command},
   };
   return run_subcommand("rules", kSubcommands, args, io);
 }

@@ -8,6 +8,10 @@ namespace hsg::cli {
 int init_command(const Args& args, Io& io);
 int rules_add_command(const Args& args, Io& io);
 int rules_list_command(const Args& args, Io& io);
+int rules_adopt_command(const Args& args, Io& io);
+int rules_approve_adoption_command(const Args& args, Io& io);
+int rules_reject_adoption_command(const Args& args, Io& io);
+int rules_retire_command(const Args& args, Io& io);
 int client_command(const Args& args, Io& io);
 int allocate_command(const Args& args, Io& io);
 int agree_command(const Args& args, Io& io);

@@ -1,4 +1,4 @@
-// hsg whatif --rules FILE: what a candidate rule set would do to the recorded caseload,
+// hsg whatif --rules FILE|ID: what a candidate rule set would do to the recorded caseload,
 // and with --budget the highest hourly rate that fits. Reads the store, writes nothing
 // to it.
 #include <fmt/core.h>
@@ -43,7 +43,7 @@ void close_output(std::ofstream& file, const std::string& path, const char* what
 int whatif_command(const Args& args, Io& io) {
   CommandLine command_line(
       "whatif",
-      {"hsg whatif --rules FILE [--as-of D] [--group G] [--budget AMOUNT] [--json] "
+      {"hsg whatif --rules FILE|ID [--as-of D] [--group G] [--budget AMOUNT] [--json] "
        "[--html FILE] [--csv FILE]",
        "Recomputes each client's latest allocation on or before --as-of under a candidate\n"
        "rule set and reports what would change: clients up, down and the same; totals\n"
@@ -52,8 +52,9 @@ int whatif_command(const Args& args, Io& io) {
        "threshold. --budget finds the highest hourly rate whose total fits. Nothing is\n"
        "written to the database.",
        "hsg whatif --rules candidate.toml --as-of 2026-03-31 --budget 4046310"});
-  command_line.add()("rules", po::value<std::string>()->required()->value_name("FILE"),
-                     "the candidate rule-set file")(
+  command_line.add()("rules", po::value<std::string>()->required()->value_name("FILE|ID"),
+                     "the candidate: a rule-set file, or a stored rule set's id or unique "
+                     "prefix")(
       "as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
       "take each client's latest allocation on or before this day (default: today)")(
       "group", po::value<std::string>()->value_name("GROUP"),
@@ -69,8 +70,9 @@ int whatif_command(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
 
   // Every argument is checked before the database is opened or a file written.
-  const rules::LoadedRuleset candidate =
-      load_ruleset_or_builtin(command_line.get<std::string>("rules"));
+  const std::string rules_text = command_line.get<std::string>("rules");
+  std::optional<RulesOption> candidate_file;
+  if (names_file(rules_text)) candidate_file = load_rules_option(rules_text, nullptr);
   WhatifRequest request;
   if (command_line.has("as-of")) {
     const std::string text = command_line.get<std::string>("as-of");
@@ -93,6 +95,8 @@ int whatif_command(const Args& args, Io& io) {
     request.budget = parse_budget(command_line, command_line.get<std::string>("budget"));
   }
   db::Database database = open_database(command_line);
+  const rules::LoadedRuleset candidate =
+      candidate_file ? candidate_file->loaded : load_rules_option(rules_text, &database).loaded;
 
   WhatifObserver observe;
   std::ofstream csv;

@@ -132,8 +132,7 @@ class WhatifRun {
     if (last_recorded_ && last_recorded_id_ == stored.ruleset_id) return *last_recorded_;
     auto found = recorded_.find(stored.ruleset_id);
     if (found == recorded_.end()) {
-      const rules::LoadedRuleset& loaded =
-          stored_rulesets_.choose(stored.ruleset_id, stored.assessed_on);
+      const rules::LoadedRuleset& loaded = stored_rulesets_.stored(stored.ruleset_id);
       std::vector<std::size_t> slots;
       for (const engine::InterventionSpec& type : loaded.ruleset.spec().interventions) {
         slots.push_back(slot_for(type));

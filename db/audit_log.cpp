@@ -56,7 +56,7 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 22> kWriters{{
+constexpr std::array<Writer, 26> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
@@ -79,6 +79,10 @@ constexpr std::array<Writer, 22> kWriters{{
     {"plan.set", "plans", &stored_plan_payload},
     {"plan.objective", "plan_objectives", &stored_plan_objective_payload},
     {"plan.use", "plan_uses", &stored_plan_use_payload},
+    {"ruleset.adopt", "ruleset_adoptions", &stored_adoption_payload},
+    {"ruleset.approve_adoption", "ruleset_adoption_decisions", &stored_adoption_decision_payload},
+    {"ruleset.reject_adoption", "ruleset_adoption_decisions", &stored_adoption_decision_payload},
+    {"ruleset.retire", "ruleset_retirements", &stored_retirement_payload},
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
@@ -233,7 +237,7 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 20> kTables{{
+  constexpr std::array<Table, 23> kTables{{
       {"rulesets", "id"},
       {"clients", "ref"},
       {"allocations", "CAST(id AS TEXT)"},
@@ -254,6 +258,9 @@ void Verifier::check_unwritten_rows() {
       {"plans", "CAST(id AS TEXT)"},
       {"plan_objectives", "plan_id || '/' || objective_key"},
       {"plan_uses", "plan_id || '/' || position"},
+      {"ruleset_adoptions", "CAST(id AS TEXT)"},
+      {"ruleset_adoption_decisions", "CAST(adoption_id AS TEXT)"},
+      {"ruleset_retirements", "CAST(adoption_id AS TEXT)"},
   }};
   for (const Table& table : kTables) {
     if (failed()) return;

@@ -94,6 +94,21 @@ void sha256_function(sqlite3_context* context, int, sqlite3_value** values) {
   sqlite3_result_text(context, hash.c_str(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
 }
 
+// A migration's C++ step writes rows with their audit events, so it runs as one write
+// of the migrating transaction (already BEGIN IMMEDIATE).
+void run_after(Connection& connection, const Migration& migration) {
+  connection.transaction_depth = 1;
+  try {
+    migration.after(connection);
+  } catch (...) {
+    connection.transaction_depth = 0;
+    connection.audit_head.reset();
+    throw;
+  }
+  connection.transaction_depth = 0;
+  connection.audit_head.reset();
+}
+
 // Re-reads the identity under the write lock: another process may have created or
 // migrated the file between our first look and BEGIN IMMEDIATE.
 std::optional<std::string> migrate(Connection& connection, std::span<const Migration> migrations) {
@@ -108,6 +123,7 @@ std::optional<std::string> migrate(Connection& connection, std::span<const Migra
   for (const Migration& migration : migrations) {
     if (migration.to_version > identity.user_version) {
       connection.sqlite.exec(std::string(migration.sql));
+      if (migration.after) run_after(connection, migration);
     }
   }
   connection.sqlite.exec(fmt::format("PRAGMA user_version = {}", known));

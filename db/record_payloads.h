@@ -61,5 +61,11 @@ std::optional<std::string> stored_plan_use_payload(Connection& connection, std::
 // with the allocation it concerns, or nothing.
 std::optional<std::string> future_date_note_problem(Connection& connection,
                                                     const AuditEvent& event);
+// Rule-set adoptions (db/ruleset_adoptions.h): an adoption by its id; its decision and its
+// retirement by the adoption's id.
+std::optional<std::string> stored_adoption_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_adoption_decision_payload(Connection& connection,
+                                                            std::string_view id);
+std::optional<std::string> stored_retirement_payload(Connection& connection, std::string_view id);
 
 }  // namespace hsg::db

@@ -9,6 +9,7 @@
 #include "db/canonical_json.h"
 #include "db/guard.h"
 #include "db/record_payloads.h"
+#include "db/ruleset_adoptions.h"
 #include "db/sha256.h"
 
 namespace hsg::db {
@@ -18,9 +19,9 @@ namespace {
 constexpr char kSelectById[] =
     "SELECT id, name, version, effective_from, adjustment_tolerance_percent, bytes "
     "FROM rulesets WHERE id = ?1";
-constexpr char kSelectInForce[] =
-    "SELECT id FROM rulesets WHERE effective_from = (SELECT max(effective_from) FROM rulesets "
-    "WHERE effective_from <= ?1) ORDER BY id";
+constexpr char kSelectByPrefix[] =
+    "SELECT id, name, version, effective_from FROM rulesets WHERE substr(id, 1, ?2) = ?1 "
+    "ORDER BY id";
 constexpr char kSelectAll[] =
     "SELECT id, name, version, effective_from, adjustment_tolerance_percent, bytes "
     "FROM rulesets ORDER BY effective_from, id";
@@ -108,23 +109,51 @@ DbResult<StoredRuleset> RulesetRepository::get(std::string_view id) {
   });
 }
 
-DbResult<StoredRuleset> RulesetRepository::in_force_on(engine::Date date) {
-  return guarded("cannot choose the rule set", [&]() -> DbResult<StoredRuleset> {
-    std::vector<std::string> ids;
-    {
-      auto select = database_.connection().statement(kSelectInForce);
-      select->bind(1, date.to_string());
-      while (select->executeStep()) ids.push_back(select->getColumn(0).getString());
+DbResult<std::string> RulesetRepository::resolve(std::string_view prefix) {
+  if (prefix.size() < kMinIdPrefix || prefix.size() > 64 ||
+      prefix.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+    return DbError{fmt::format(
+        "'{}' is not a rule-set id: give {} to 64 lowercase hex digits of one (hsg rules list)",
+        prefix, kMinIdPrefix)};
+  }
+  return guarded("cannot find the rule set", [&]() -> DbResult<std::string> {
+    std::vector<std::string> candidates;
+    auto select = database_.connection().statement(kSelectByPrefix);
+    select->bind(1, std::string(prefix));
+    select->bind(2, static_cast<std::int64_t>(prefix.size()));
+    while (select->executeStep()) {
+      candidates.push_back(
+          fmt::format("{} ({} version {}, effective from {})", select->getColumn(0).getString(),
+                      select->getColumn(1).getString(), select->getColumn(2).getString(),
+                      select->getColumn(3).getString()));
     }
-    if (ids.empty()) return DbError{"no rule set is in force on " + date.to_string()};
-    if (ids.size() > 1) {
-      return DbError{
-          fmt::format("{} rule sets are equally in force on {} (same effective_from): {}; "
-                      "name one",
-                      ids.size(), date.to_string(), fmt::join(ids, ", "))};
+    if (candidates.empty())
+      return DbError{fmt::format("no stored rule set has an id starting {}", prefix)};
+    if (candidates.size() > 1) {
+      return DbError{fmt::format(
+          "rule-set id {} is ambiguous: {} stored rule sets start with it: {}; give more digits",
+          prefix, candidates.size(), fmt::join(candidates, "; "))};
     }
-    return std::move(*find(database_.connection(), ids.front()));
+    return candidates.front().substr(0, 64);
   });
+}
+
+DbResult<StoredRuleset> RulesetRepository::in_force_on(engine::Date date) {
+  auto adoptions = AdoptionRepository(database_).all();
+  if (!adoptions.ok()) return adoptions.error();
+  const Adoption* in_force = nullptr;
+  try {
+    in_force = db::in_force_on(adoptions.value(), date);
+  } catch (const std::logic_error& error) {
+    return DbError{fmt::format("cannot choose the rule set: {}", error.what())};
+  }
+  if (!in_force) {
+    return DbError{fmt::format(
+        "no rule set is in force on {}: a stored rule set is a draft until it is adopted "
+        "(hsg rules list; hsg rules adopt ID --from D --reason TEXT)",
+        date.to_string())};
+  }
+  return get(in_force->ruleset_id);
 }
 
 DbResult<std::vector<RulesetInfo>> RulesetRepository::list() {

@@ -1,9 +1,10 @@
 // Rule sets, stored by content: id = SHA-256 of the exact file bytes (as sha256sum).
 //
 // Adding the same bytes twice is a no-op that writes nothing, not even an audit event.
-// The rule set for an assessment date is the one with the latest effective_from on or
-// before it; none in force, or two equally latest (which one applies would be a
-// guess), is an error asking for one to be named. Stored bytes are never changed.
+// A rule set added is a draft: the one in force on a date is the one an adoption puts
+// in force that day (db/ruleset_adoptions.h); none in force is an error. Stored bytes
+// are never changed. A stored rule set may be named by a unique prefix of its id, of at
+// least kMinIdPrefix hex digits, as git names commits.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +19,8 @@
 #include "engine/ruleset.h"
 
 namespace hsg::db {
+
+inline constexpr std::size_t kMinIdPrefix = 4;
 
 struct RulesetInfo {
   std::string id;  // lowercase hex SHA-256 of the bytes
@@ -47,6 +50,9 @@ class RulesetRepository {
   DbResult<AddedRuleset> add(const Stamp& stamp, std::string_view bytes,
                              const engine::Ruleset& ruleset);
   DbResult<StoredRuleset> get(std::string_view id);
+  // The full id of the one stored rule set whose id starts with `prefix`; a prefix that
+  // is too short, not lowercase hex, matches none or several (listed) is an error.
+  DbResult<std::string> resolve(std::string_view prefix);
   DbResult<StoredRuleset> in_force_on(engine::Date date);
   // Oldest effective_from first, then by id.
   DbResult<std::vector<RulesetInfo>> list();

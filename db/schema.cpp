@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "db/ruleset_upgrade.h"
+
 namespace hsg::db {
 
 namespace {
@@ -379,8 +381,61 @@ CREATE TRIGGER plan_uses_no_delete BEFORE DELETE ON plan_uses
 BEGIN SELECT RAISE(ABORT, 'append-only: plan_uses rows are never deleted'); END;
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{
-    {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}}};
+// Version 6: rule sets are adopted, not just added (docs/rules.md, "Adopting a rule
+// set"). A stored rule set is a draft until an adoption puts it in force from a date:
+// proposed by one person and approved (or rejected) by another, or made by `hsg init`
+// (the built-in medway) or by this upgrade. A retirement ends an adoption from a date.
+// Each is a row of its own, so which rule set was in force on any day, and who decided
+// it, can always be read back. That at most one is in force on any day is checked by
+// the code before each write (SQL cannot check across date ranges).
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE ruleset_adoptions (
+  id         INTEGER PRIMARY KEY,
+  ruleset_id TEXT NOT NULL REFERENCES rulesets (id),
+  from_on    TEXT NOT NULL,
+  basis      TEXT NOT NULL CHECK (basis IN ('proposal', 'init', 'upgrade')),
+  actor      TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  reason     TEXT NOT NULL
+) STRICT;
+CREATE INDEX ruleset_adoptions_by_ruleset ON ruleset_adoptions (ruleset_id);
+
+CREATE TABLE ruleset_adoption_decisions (
+  adoption_id INTEGER PRIMARY KEY REFERENCES ruleset_adoptions (id),
+  kind        TEXT NOT NULL CHECK (kind IN ('approve', 'reject')),
+  actor       TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  reason      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE ruleset_retirements (
+  adoption_id INTEGER PRIMARY KEY REFERENCES ruleset_adoptions (id),
+  from_on     TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  reason      TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER ruleset_adoptions_no_update BEFORE UPDATE ON ruleset_adoptions
+BEGIN SELECT RAISE(ABORT, 'append-only: ruleset_adoptions rows are never updated'); END;
+CREATE TRIGGER ruleset_adoptions_no_delete BEFORE DELETE ON ruleset_adoptions
+BEGIN SELECT RAISE(ABORT, 'append-only: ruleset_adoptions rows are never deleted'); END;
+CREATE TRIGGER ruleset_adoption_decisions_no_update BEFORE UPDATE ON ruleset_adoption_decisions
+BEGIN SELECT RAISE(ABORT, 'append-only: ruleset_adoption_decisions rows are never updated'); END;
+CREATE TRIGGER ruleset_adoption_decisions_no_delete BEFORE DELETE ON ruleset_adoption_decisions
+BEGIN SELECT RAISE(ABORT, 'append-only: ruleset_adoption_decisions rows are never deleted'); END;
+CREATE TRIGGER ruleset_retirements_no_update BEFORE UPDATE ON ruleset_retirements
+BEGIN SELECT RAISE(ABORT, 'append-only: ruleset_retirements rows are never updated'); END;
+CREATE TRIGGER ruleset_retirements_no_delete BEFORE DELETE ON ruleset_retirements
+BEGIN SELECT RAISE(ABORT, 'append-only: ruleset_retirements rows are never deleted'); END;
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{{1, kVersion1},
+                                                {2, kVersion2},
+                                                {3, kVersion3},
+                                                {4, kVersion4},
+                                                {5, kVersion5},
+                                                {6, kVersion6, &adopt_as_before_upgrade}}};
 
 }  // namespace
 

@@ -14,9 +14,14 @@ namespace hsg::db {
 
 inline constexpr std::int32_t kApplicationId = 0x48534731;  // "HSG1" in ASCII
 
+class Connection;
+
 struct Migration {
   std::int32_t to_version = 0;
   std::string_view sql;
+  // Run after `sql` in the same transaction, for rows that need their audit events
+  // (which SQL cannot chain); nothing when null.
+  void (*after)(Connection&) = nullptr;
 };
 
 // Every shipped migration, to_version 1, 2, … in order.

@@ -33,9 +33,10 @@ DbResult<std::string> normalise_actor(std::string_view typed);
 inline constexpr std::string_view kActorCharacters =
     "letters a-z (capitals are lowercased), digits 0-9, '.', '_', '-', '@' and single spaces";
 
-// Whether two stored actor names are the same person: equal once each is folded (ends
-// trimmed, inner whitespace runs one space, ASCII lowercased), so a name stored before
-// normal forms were enforced still matches its normal form.
+// Whether two stored actor names are the same person, for every four-eyes check
+// (agreements, rule-set adoptions; the one place actors are compared): equal once each is
+// folded (ends trimmed, inner whitespace runs one space, ASCII lowercased), so a name
+// stored before normal forms were enforced still matches its normal form.
 bool same_actor(std::string_view first, std::string_view second);
 
 // Why `stamp` is unusable, or nothing when it is fine.

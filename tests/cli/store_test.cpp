@@ -66,7 +66,7 @@ TEST_CASE("store: allocate records the worked example and show replays it") {
   CHECK(shown.out.find("Allocation #1 for client C-1, assessed by asha") != std::string::npos);
   CHECK(shown.out.find("Indicative grant:  £2,405.00") != std::string::npos);
   CHECK(shown.out.find("Allocation #1: indicative") != std::string::npos);
-  CHECK(store.ok({"audit", "verify"}).out.rfind("ok: 3 events and 3 records verified", 0) == 0);
+  CHECK(store.ok({"audit", "verify"}).out.rfind("ok: 4 events and 4 records verified", 0) == 0);
 }
 
 TEST_CASE("store: an adjustment beyond 10% needs a different person's approval") {
@@ -134,7 +134,7 @@ TEST_CASE("store: a changed allocation is named by audit verify, a cut log by a 
                             triggers.substr(0, triggers.find('\n')) +
                             " on allocations is missing\n"
                             "hsg: audit verification FAILED: allocations 1 no longer matches audit "
-                            "event 3 that wrote it\n");
+                            "event 4 that wrote it\n");
 
   Store other;
   other.ok({"allocate", "C-1", "--answers", kWorked, "--date", "2025-01-15", "--actor", "asha"});
@@ -190,7 +190,7 @@ TEST_CASE("store: two processes recording 200 allocations each all land, chain i
     CHECK(WEXITSTATUS(status) == 0);
   }
   CHECK(store.sql("SELECT count(*), count(DISTINCT assessor) FROM allocations;") == "400|2\n");
-  CHECK(store.ok({"audit", "verify"}).out.rfind("ok: 402 events and 402 records verified", 0) == 0);
+  CHECK(store.ok({"audit", "verify"}).out.rfind("ok: 403 events and 403 records verified", 0) == 0);
 }
 
 TEST_CASE("store: opening another program's database is refused and leaves it alone") {

@@ -566,6 +566,6 @@ TEST_CASE("whatif: the same inputs give the same bytes, and --help describes the
   CHECK(outputs[0] == outputs[1]);
   const ProcessResult help = hsg::test::run_hsg({"whatif", "--help"});
   CHECK(help.exit_code == 0);
-  CHECK(help.out.rfind("Usage: hsg whatif --rules FILE [--as-of D] [--group G] [--budget AMOUNT]",
-                       0) == 0);
+  CHECK(help.out.rfind(
+            "Usage: hsg whatif --rules FILE|ID [--as-of D] [--group G] [--budget AMOUNT]", 0) == 0);
 }

@@ -49,39 +49,54 @@ TEST_CASE("adding the same bytes twice is a no-op that writes no audit event") {
   CHECK(ok(rulesets.list()).size() == 1);
 }
 
-TEST_CASE("the rule set in force is the latest effective on or before the date") {
+TEST_CASE("a rule set added is a draft: none is in force until one is adopted") {
   TempDir dir;
   db::Database database = open_database(dir.file("hsg.db"));
   db::RulesetRepository rulesets(database);
-  const auto v1 = ok(rulesets.add(stamp("admin"), "v1", medway_from(2024, 4, 1, "1.0"))).info.id;
-  const auto v2 = ok(rulesets.add(stamp("admin"), "v2", medway_from(2025, 4, 1, "2.0"))).info.id;
-
-  CHECK(ok(rulesets.in_force_on(date(2024, 4, 1))).info.id == v1);
-  CHECK(ok(rulesets.in_force_on(date(2025, 3, 31))).info.id == v1);
-  CHECK(ok(rulesets.in_force_on(date(2025, 4, 1))).info.id == v2);
-  CHECK(ok(rulesets.in_force_on(date(2030, 1, 1))).info.version == "2.0");
-
-  auto none = rulesets.in_force_on(date(2024, 3, 31));
+  ok(rulesets.add(stamp("admin"), "v1", medway_from(2024, 4, 1, "1.0")));
+  auto none = rulesets.in_force_on(date(2024, 6, 1));
   REQUIRE_FALSE(none.ok());
-  CHECK(none.error().message == "no rule set is in force on 2024-03-31");
-
+  CHECK(none.error().message ==
+        "no rule set is in force on 2024-06-01: a stored rule set is a draft until it is "
+        "adopted (hsg rules list; hsg rules adopt ID --from D --reason TEXT)");
   const auto listed = ok(rulesets.list());
-  REQUIRE(listed.size() == 2);
+  REQUIRE(listed.size() == 1);
   CHECK(listed[0].version == "1.0");
-  CHECK(listed[1].version == "2.0");
 }
 
-TEST_CASE("two rule sets taking effect on the same latest day must be chosen between") {
+TEST_CASE("a stored rule set is named by a unique prefix of its id of 4 or more digits") {
   TempDir dir;
   db::Database database = open_database(dir.file("hsg.db"));
   db::RulesetRepository rulesets(database);
-  ok(rulesets.add(stamp("admin"), "a", medway_from(2024, 4, 1, "1.0")));
-  ok(rulesets.add(stamp("admin"), "b", medway_from(2024, 4, 1, "1.1")));
-  auto chosen = rulesets.in_force_on(date(2024, 6, 1));
-  REQUIRE_FALSE(chosen.ok());
-  CHECK_THAT(chosen.error().message,
-             Catch::StartsWith("2 rule sets are equally in force on 2024-06-01 (same "
-                               "effective_from): "));
+  ok(rulesets.add(stamp("admin"), kMedwayBytes, medway_ruleset()));
+  CHECK(ok(rulesets.resolve("1687")) == kMedwayId);
+  CHECK(ok(rulesets.resolve(kMedwayId)) == kMedwayId);
+  CHECK(rulesets.resolve("168").error().message ==
+        "'168' is not a rule-set id: give 4 to 64 lowercase hex digits of one (hsg rules list)");
+  CHECK(rulesets.resolve("1687FB").error().message ==
+        "'1687FB' is not a rule-set id: give 4 to 64 lowercase hex digits of one (hsg rules "
+        "list)");
+  CHECK(rulesets.resolve("abcd").error().message == "no stored rule set has an id starting abcd");
+}
+
+TEST_CASE("an ambiguous prefix is refused, listing every rule set it matches") {
+  TempDir dir;
+  db::Database database = open_database(dir.file("hsg.db"));
+  db::RulesetRepository rulesets(database);
+  // Found by search: the SHA-256 of "v206" and of "v222" both begin 6cea.
+  const std::string first =
+      ok(rulesets.add(stamp("admin"), "v206", medway_from(2024, 4, 1, "206"))).info.id;
+  const std::string second =
+      ok(rulesets.add(stamp("admin"), "v222", medway_from(2024, 4, 1, "222"))).info.id;
+  REQUIRE(first.substr(0, 4) == second.substr(0, 4));
+  const auto ambiguous = rulesets.resolve(first.substr(0, 4));
+  REQUIRE_FALSE(ambiguous.ok());
+  CHECK(ambiguous.error().message ==
+        "rule-set id " + first.substr(0, 4) + " is ambiguous: 2 stored rule sets start with it: " +
+            std::min(first, second) + " (medway version " + (first < second ? "206" : "222") +
+            ", effective from 2024-04-01); " + std::max(first, second) + " (medway version " +
+            (first < second ? "222" : "206") + ", effective from 2024-04-01); give more digits");
+  CHECK(ok(rulesets.resolve(first.substr(0, 12))) == first);
 }
 
 TEST_CASE("an unknown rule set id is an error naming it") {
