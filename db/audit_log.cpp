@@ -40,7 +40,7 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 22> kWriters{{
+constexpr std::array<Writer, 24> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
@@ -63,6 +63,8 @@ constexpr std::array<Writer, 22> kWriters{{
     {"plan.set", "plans", &stored_plan_payload},
     {"plan.objective", "plan_objectives", &stored_plan_objective_payload},
     {"plan.use", "plan_uses", &stored_plan_use_payload},
+    {"import.record", "imports", &stored_import_payload},
+    {"generation.record", "generations", &stored_generation_payload},
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
@@ -191,7 +193,7 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 20> kTables{{
+  constexpr std::array<Table, 22> kTables{{
       {"rulesets", "id"},
       {"clients", "ref"},
       {"allocations", "CAST(id AS TEXT)"},
@@ -212,6 +214,8 @@ void Verifier::check_unwritten_rows() {
       {"plans", "CAST(id AS TEXT)"},
       {"plan_objectives", "plan_id || '/' || objective_key"},
       {"plan_uses", "plan_id || '/' || position"},
+      {"imports", "CAST(id AS TEXT)"},
+      {"generations", "CAST(id AS TEXT)"},
   }};
   for (const Table& table : kTables) {
     if (failed()) return;

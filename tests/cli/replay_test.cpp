@@ -32,7 +32,7 @@ const std::string kWorkedExampleOutputsSha256 = hsg::db::sha256_hex(
 // generated caseload of 200 (allocations 2..201, assessed from 2025-04-01 on).
 class Caseload : public hsg::test::StoreFixture {
  public:
-  Caseload() { ok({"generate", "--clients", "200", "--seed", "11", "--actor", "asha"}); }
+  Caseload() { ok({"generate", "--clients", "200", "--seed", "11", "--actor", "asha", "--force"}); }
 };
 
 }  // namespace
