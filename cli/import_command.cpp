@@ -10,15 +10,13 @@
 // cli/rows_sha256.h) are refused, naming that import, unless --again says it is meant.
 #include <fmt/core.h>
 
-#include <algorithm>
-#include <array>
 #include <fstream>
 #include <map>
-#include <set>
 #include <sstream>
 
 #include "cli/allocation_pipeline.h"
 #include "cli/csv_reader.h"
+#include "cli/import_header.h"
 #include "cli/progress.h"
 #include "cli/record_allocation.h"
 #include "cli/rows_sha256.h"
@@ -33,9 +31,7 @@ namespace hsg::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kFixedColumns{"client_ref", "date", "assessor"};
-constexpr std::string_view kHeaderRule =
-    "the header is client_ref,date,assessor followed by one column per area";
+constexpr std::size_t kFixedColumns = ImportHeader::kFixedColumns;
 // What Excel's "CSV UTF-8" puts before the first byte of text.
 constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
@@ -48,7 +44,7 @@ struct ImportRow {
 class Importer {
  public:
   Importer(std::string file, db::Database& database)
-      : file_(std::move(file)), database_(database), rulesets_(database) {}
+      : file_(std::move(file)), database_(database), rulesets_(database), header_(file_) {}
 
   std::vector<ImportRow> check(std::istream& in);
   // The header's problems first (each once), then the rows' in line order.
@@ -59,25 +55,21 @@ class Importer {
 
  private:
   void problem(std::int64_t line, std::size_t column, const std::string& message);
-  void header_problem(std::size_t column, const std::string& message);
-  bool check_header(const std::vector<std::string>& header);
-  bool header_fits(const rules::LoadedRuleset& ruleset);
   std::optional<ImportRow> check_row(const std::vector<std::string>& fields, std::int64_t line);
   bool known_client(const std::string& ref);
+  const std::vector<std::string>& columns() const { return header_.columns(); }
 
   std::string file_;
   db::Database& database_;
   StoredRulesets rulesets_;
   RowsSha256 rows_;
-  std::vector<std::string> header_;
-  std::map<std::string, bool> header_fits_;  // by rule-set id
+  ImportHeader header_;
   std::map<std::string, bool> clients_;
-  std::vector<std::string> header_problems_;
   std::vector<std::string> problems_;
 };
 
 std::vector<std::string> Importer::problems() const {
-  std::vector<std::string> all = header_problems_;
+  std::vector<std::string> all = header_.problems();
   all.insert(all.end(), problems_.begin(), problems_.end());
   return all;
 }
@@ -87,78 +79,8 @@ void Importer::problem(std::int64_t line, std::size_t column, const std::string&
     problems_.push_back(fmt::format("{}:{}: {}", file_, line, message));
   } else {
     problems_.push_back(
-        fmt::format("{}:{}:{}: {} ({})", file_, line, column, message, header_.at(column - 1)));
+        fmt::format("{}:{}:{}: {} ({})", file_, line, column, message, columns().at(column - 1)));
   }
-}
-
-void Importer::header_problem(std::size_t column, const std::string& message) {
-  const std::string line = column == 0 ? fmt::format("{}:1: {}", file_, message)
-                                       : fmt::format("{}:1:{}: {}", file_, column, message);
-  // Two rule sets with the same questions find the same fault: say it once.
-  if (std::find(header_problems_.begin(), header_problems_.end(), line) == header_problems_.end()) {
-    header_problems_.push_back(line);
-  }
-}
-
-bool Importer::check_header(const std::vector<std::string>& header) {
-  header_ = header;
-  for (std::size_t column = 0; column < kFixedColumns.size(); ++column) {
-    if (column >= header.size()) {
-      header_problem(
-          0, fmt::format("the header has no column '{}': {}", kFixedColumns[column], kHeaderRule));
-    } else if (header[column] != kFixedColumns[column]) {
-      header_problem(column + 1, fmt::format("column '{}' should be '{}': {}", header[column],
-                                             kFixedColumns[column], kHeaderRule));
-    }
-  }
-  if (header_problems_.empty() && header.size() == kFixedColumns.size()) {
-    header_problem(0, fmt::format("the header has no area columns: {}", kHeaderRule));
-  }
-  std::set<std::string> seen;
-  for (std::size_t column = kFixedColumns.size(); column < header.size(); ++column) {
-    if (!seen.insert(header[column]).second) {
-      header_problem(column + 1, fmt::format("column '{}' appears twice", header[column]));
-    }
-  }
-  return header_problems_.empty();
-}
-
-// Whether every area column is an area of `ruleset` and every area has a column; if
-// not, says so once for the whole file. A misspelt column is also a missing area, so
-// missing areas are listed only when no column is unknown.
-bool Importer::header_fits(const rules::LoadedRuleset& ruleset) {
-  const auto known = header_fits_.find(ruleset.id);
-  if (known != header_fits_.end()) return known->second;
-  const engine::RulesetSpec& spec = ruleset.ruleset.spec();
-  std::string areas;
-  for (const engine::QuestionSpec& question : spec.questions) {
-    areas += (areas.empty() ? "" : ", ") + question.id;
-  }
-  const auto is_area = [&](const std::string& name) {
-    return std::any_of(spec.questions.begin(), spec.questions.end(),
-                       [&](const engine::QuestionSpec& question) { return question.id == name; });
-  };
-  bool fits = true;
-  for (std::size_t column = kFixedColumns.size(); column < header_.size(); ++column) {
-    if (is_area(header_[column])) continue;
-    fits = false;
-    header_problem(column + 1,
-                   fmt::format("unknown column '{}'; the columns are client_ref, date, assessor "
-                               "and one per area of rule set {} {}: {}",
-                               header_[column], spec.name, spec.version, areas));
-  }
-  std::string missing;
-  for (const engine::QuestionSpec& question : spec.questions) {
-    if (std::find(header_.begin(), header_.end(), question.id) != header_.end()) continue;
-    missing += (missing.empty() ? "" : ", ") + question.id;
-  }
-  if (fits && !missing.empty()) {
-    fits = false;
-    header_problem(0, fmt::format("the header has no column for area {} of rule set {} {}", missing,
-                                  spec.name, spec.version));
-  }
-  header_fits_.emplace(ruleset.id, fits);
-  return fits;
 }
 
 bool Importer::known_client(const std::string& ref) {
@@ -172,9 +94,9 @@ bool Importer::known_client(const std::string& ref) {
 std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fields,
                                              std::int64_t line) {
   const std::size_t before = problems_.size();
-  if (fields.size() != header_.size()) {
+  if (fields.size() != columns().size()) {
     problem(line, 0,
-            fmt::format("{} fields where the header has {}", fields.size(), header_.size()));
+            fmt::format("{} fields where the header has {}", fields.size(), columns().size()));
     return std::nullopt;
   }
   if (!known_client(fields[0])) problem(line, 1, fmt::format("unknown client '{}'", fields[0]));
@@ -189,18 +111,18 @@ std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fie
     problem(line, 2, error.what());
     return std::nullopt;
   }
-  if (!header_fits(*ruleset)) return std::nullopt;
+  if (!header_.fits(*ruleset)) return std::nullopt;
   std::vector<engine::NamedAnswer> given;
-  for (std::size_t column = kFixedColumns.size(); column < fields.size(); ++column) {
-    given.push_back({header_[column], fields[column]});
+  for (std::size_t column = kFixedColumns; column < fields.size(); ++column) {
+    given.push_back({columns()[column], fields[column]});
   }
   auto answers = engine::resolve_answers(ruleset->ruleset, given);
   if (!answers.ok()) {
     for (const engine::Problem& found : answers.problems()) {
       const std::string area = found.path.starts_with("answers.") ? found.path.substr(8) : "";
       std::size_t column = 0;
-      for (std::size_t i = kFixedColumns.size(); i < header_.size(); ++i) {
-        if (header_[i] == area) column = i + 1;
+      for (std::size_t i = kFixedColumns; i < columns().size(); ++i) {
+        if (columns()[i] == area) column = i + 1;
       }
       problem(line, column, found.message);
     }
@@ -215,12 +137,11 @@ std::vector<ImportRow> Importer::check(std::istream& in) {
   std::vector<ImportRow> rows;
   auto header = reader.next();
   if (!header) {
-    header_problem(0,
-                   fmt::format("the file is empty: {}, then one row per assessment", kHeaderRule));
+    header_.empty_file();
     return rows;
   }
   rows_.add(*header);
-  if (!check_header(*header)) return rows;
+  if (!header_.read(*header)) return rows;
   std::int64_t data_rows = 0;
   while (auto fields = reader.next()) {
     if (!reader.problem().empty()) {
@@ -232,9 +153,7 @@ std::vector<ImportRow> Importer::check(std::istream& in) {
     ++data_rows;
     if (auto row = check_row(*fields, reader.line())) rows.push_back(std::move(*row));
   }
-  if (data_rows == 0 && problems_.empty()) {
-    header_problem(0, "no assessments to import: the file has a header but no rows");
-  }
+  if (data_rows == 0 && problems_.empty()) header_.no_rows();
   return rows;
 }
 
