@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -165,9 +166,9 @@ struct ImportFile {
 
 ImportFile read_import_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (!in || !(bytes << in.rdbuf())) throw InputError(fmt::format("cannot read {}", path));
-  std::string text = std::move(bytes).str();
+  if (!in) throw InputError(fmt::format("cannot read {}", path));
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw InputError(fmt::format("cannot read {}", path));
   ImportFile file{rules::sha256_hex(text), {}};
   if (text.starts_with(kUtf8ByteOrderMark)) text.erase(0, kUtf8ByteOrderMark.size());
   file.text.str(std::move(text));
