@@ -28,7 +28,7 @@ TEST_CASE("generate: a database holding a client it did not add is refused, unle
   CHECK(store.ok({"audit", "verify"}).out.starts_with("ok: 13 events and 13 records verified;"));
 }
 
-TEST_CASE("generate: an empty database takes a caseload; a client added later stops the next") {
+TEST_CASE("generate: an empty database takes a caseload, and a client added later stops the next") {
   hsg::test::StoreFixture store(false);
   store.ok({"init", "--actor", "asha"});
   store.ok(

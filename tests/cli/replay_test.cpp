@@ -29,7 +29,8 @@ const std::string kWorkedExampleOutputsSha256 = hsg::db::sha256_hex(
     R"("upper_limit":"2500.00","cap_applied":false})");
 
 // A store with the worked example recorded as allocation 1 for C-1 (2025-01-15), then a
-// generated caseload of 200 (allocations 2..201, assessed from 2025-04-01 on).
+// generated caseload of 200 beside it (--force; allocations 2..201, assessed from
+// 2025-04-01 on) and the generation's own event.
 class Caseload : public hsg::test::StoreFixture {
  public:
   Caseload() { ok({"generate", "--clients", "200", "--seed", "11", "--actor", "asha", "--force"}); }
@@ -44,8 +45,8 @@ TEST_CASE("replay: every allocation recorded by allocate and generate replays id
   CHECK(store.ok({"audit", "replay", "--all"}).out ==
         "replayed 201 allocations: 201 identical, 0 different\n");
   const ProcessResult verified = store.ok({"audit", "verify", "--replay"});
-  CHECK_THAT(verified.out, Catch::StartsWith("ok: 403 events and 403 records verified, 201 "
-                                             "allocations replayed identical; head 403:"));
+  CHECK_THAT(verified.out, Catch::StartsWith("ok: 404 events and 404 records verified, 201 "
+                                             "allocations replayed identical; head 404:"));
   const auto json = nlohmann::json::parse(store.ok({"audit", "replay", "--all", "--json"}).out);
   CHECK(json["replayed"] == 201);
   CHECK(json["identical"] == 201);
