@@ -379,11 +379,11 @@ CREATE TRIGGER plan_uses_no_delete BEFORE DELETE ON plan_uses
 BEGIN SELECT RAISE(ABORT, 'append-only: plan_uses rows are never deleted'); END;
 )sql";
 
-// Version 6: bulk writes that cannot duplicate (docs/assessor.md, "Many assessments at
-// once"). An import is identified by the SHA-256 of its rows as read (rows_sha256, the
-// rule in docs/auditor.md), so the same rows saved again with other line ends, quoting
-// or a byte-order mark are the same import; file_sha256 is of the file's exact bytes,
-// as sha256sum prints it. A second import of the same rows is refused unless it is
+// Bulk writes that cannot duplicate (docs/assessor.md, "Many assessments at once"). Its
+// version number is given only in kMigrations below. An import is identified by the SHA-256 of its
+// rows as read (rows_sha256, the rule in docs/auditor.md), so the same rows saved again with other
+// line ends, quoting or a byte-order mark are the same import; file_sha256 is of the file's exact
+// bytes, as sha256sum prints it. A second import of the same rows is refused unless it is
 // deliberate (again_of names the earlier one). It recorded the allocations numbered
 // first_allocation_id to last_allocation_id, one per row. A generation records the
 // clients `hsg generate` added (first_client_ref to last_client_ref, client_count of
