@@ -1,5 +1,8 @@
 // hsg generate --clients N --seed S: a synthetic, reproducible caseload, recorded through
-// the same path as hsg client add and hsg allocate, in one transaction.
+// the same path as hsg client add and hsg allocate, in one transaction, with the
+// generation itself (db/generations.h). Synthetic clients are not to be mixed with real
+// ones, so a database holding any client hsg generate did not add is refused, unless
+// --force says that is meant.
 #include <fmt/core.h>
 
 #include "cli/allocation_pipeline.h"
@@ -9,6 +12,7 @@
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "db/clients.h"
+#include "db/generations.h"
 #include "db/write_transaction.h"
 
 namespace hsg::cli {
@@ -22,21 +26,35 @@ struct PlannedCase {
   engine::Answers answers;
 };
 
+// Refuses a database holding clients hsg generate did not add, unless `force`; whether
+// it holds any (so the generation is recorded as forced).
+bool check_only_generated(db::GenerationRepository& generations, bool force) {
+  const std::int64_t others = unwrap(generations.clients_not_generated());
+  if (others == 0 || force) return others != 0;
+  throw InputError(fmt::format(
+      "the database holds {} {} that hsg generate did not add; synthetic clients are not "
+      "to be mixed with real ones, so nothing was generated (use a new database, or add "
+      "--force to generate here anyway)",
+      others, others == 1 ? "client" : "clients"));
+}
+
 }  // namespace
 
 int generate_command(const Args& args, Io& io) {
   CommandLine command_line(
       "generate",
-      {"hsg generate --clients N --seed S [--from D] [--db PATH] [--actor NAME]",
+      {"hsg generate --clients N --seed S [--from D] [--force] [--db PATH] [--actor NAME]",
        "Records N synthetic clients (G000001, …) across the client groups, each with one\n"
        "assessment on a day of the year from --from, with a realistic mix of answers. The\n"
-       "same seed gives the same caseload. For demos, tests and benchmarks.",
+       "same seed gives the same caseload. For demos, tests and benchmarks: a database\n"
+       "holding any client hsg generate did not add is refused unless --force is given.",
        "hsg generate --clients 1000 --seed 7"});
   command_line.add()("clients", po::value<std::int64_t>()->required()->value_name("N"),
                      "how many clients (1 to 10,000,000)")(
       "seed", po::value<std::uint64_t>()->required()->value_name("S"), "random seed")(
       "from", po::value<std::string>()->default_value("2025-04-01")->value_name("YYYY-MM-DD"),
-      "first day of the year the assessments fall in");
+      "first day of the year the assessments fall in")(
+      "force", "generate even into a database holding clients hsg generate did not add");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::int64_t count = command_line.get<std::int64_t>("clients");
@@ -51,11 +69,15 @@ int generate_command(const Args& args, Io& io) {
   const rules::LoadedRuleset& first = rulesets.in_force_on(*from);
   CaseloadGenerator generator(first.ruleset, command_line.get<std::uint64_t>("seed"), *from);
   db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
+  db::GenerationRepository generations(database);
+  const bool forced = check_only_generated(generations, command_line.has("force"));
   db::ClientRepository clients(database);
   Progress progress(io.err, io.interactive, "generating", count);
   engine::Money total;
   std::int64_t generated_count = 0;
   std::int64_t done = 0;
+  db::NewGeneration generation{
+      command_line.get<std::uint64_t>("seed"), *from, count, "", "", forced};
   record_pipelined<PlannedCase>(
       [&]() -> std::optional<PlannedCase> {
         if (generated_count == count) return std::nullopt;
@@ -79,9 +101,12 @@ int generate_command(const Args& args, Io& io) {
         unwrap(clients.add(stamp, {generated.client_ref, generated.group_key, generated.asc_funded,
                                    std::nullopt}));
         store_allocation(database, stamp, prepared);
+        if (done == 0) generation.first_client_ref = generated.client_ref;
+        generation.last_client_ref = generated.client_ref;
         total += prepared.traced.allocation.total;
         progress.update(++done);
       });
+  unwrap(generations.record(stamp, generation));
   unwrap(transaction.commit());
   progress.finish();
   io.out << fmt::format("generated {} clients with one allocation each; indicative total £{}\n",

@@ -1,30 +1,41 @@
-// hsg import FILE: bulk assessments from CSV, all or nothing.
+// hsg import FILE: bulk assessments from CSV, all or nothing, and never twice by accident.
 //
 // Every row is checked before anything is written (client known, date real, assessor
 // usable, every area answered with a known option under the rule set in force on the
 // row's date); any problem in any row → every problem reported with its line and column,
-// nothing written. Then all rows are recorded in one transaction through the same path
-// as `hsg allocate`, so a crash part-way leaves the database as it was.
+// nothing written. A problem with the header is reported once, at its column, not again
+// for every row. Then all rows are recorded in one transaction through the same path
+// as `hsg allocate`, with the import itself (db/imports.h), so a crash part-way leaves
+// the database as it was. Rows an earlier import recorded (the same rows_sha256,
+// cli/rows_sha256.h) are refused, naming that import, unless --again says it is meant.
 #include <fmt/core.h>
 
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <sstream>
 
 #include "cli/allocation_pipeline.h"
 #include "cli/csv_reader.h"
 #include "cli/future_date_option.h"
+#include "cli/import_header.h"
 #include "cli/progress.h"
 #include "cli/record_allocation.h"
+#include "cli/rows_sha256.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "db/clients.h"
+#include "db/imports.h"
 #include "db/write_transaction.h"
+#include "rules/sha256.h"
 
 namespace hsg::cli {
 
 namespace {
 
-constexpr std::size_t kFixedColumns = 3;  // client_ref, date, assessor
+constexpr std::size_t kFixedColumns = ImportHeader::kFixedColumns;
+// What Excel's "CSV UTF-8" puts before the first byte of text.
+constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 struct ImportRow {
   NewAssessment assessment;
@@ -38,46 +49,45 @@ class Importer {
       : file_(std::move(file)),
         database_(database),
         rulesets_(database),
-        future_(std::move(future)) {}
+        future_(std::move(future)),
+        header_(file_) {}
 
   std::vector<ImportRow> check(std::istream& in);
-  const std::vector<std::string>& problems() const { return problems_; }
+  // The header's problems first (each once), then the rows' in line order.
+  std::vector<std::string> problems() const;
   StoredRulesets& rulesets() { return rulesets_; }
+  // Of the records read (cli/rows_sha256.h).
+  std::string rows_sha256() const { return rows_.hex(); }
 
  private:
   void problem(std::int64_t line, std::size_t column, const std::string& message);
-  bool check_header(const std::vector<std::string>& header);
   std::optional<ImportRow> check_row(const std::vector<std::string>& fields, std::int64_t line);
   bool known_client(const std::string& ref);
+  const std::vector<std::string>& columns() const { return header_.columns(); }
 
   std::string file_;
   db::Database& database_;
   StoredRulesets rulesets_;
   FutureDatePermission future_;
-  std::vector<std::string> header_;
+  RowsSha256 rows_;
+  ImportHeader header_;
   std::map<std::string, bool> clients_;
   std::vector<std::string> problems_;
 };
+
+std::vector<std::string> Importer::problems() const {
+  std::vector<std::string> all = header_.problems();
+  all.insert(all.end(), problems_.begin(), problems_.end());
+  return all;
+}
 
 void Importer::problem(std::int64_t line, std::size_t column, const std::string& message) {
   if (column == 0) {
     problems_.push_back(fmt::format("{}:{}: {}", file_, line, message));
   } else {
     problems_.push_back(
-        fmt::format("{}:{}:{}: {} ({})", file_, line, column, message, header_.at(column - 1)));
+        fmt::format("{}:{}:{}: {} ({})", file_, line, column, message, columns().at(column - 1)));
   }
-}
-
-bool Importer::check_header(const std::vector<std::string>& header) {
-  header_ = header;
-  if (header.size() <= kFixedColumns || header[0] != "client_ref" || header[1] != "date" ||
-      header[2] != "assessor") {
-    problems_.push_back(fmt::format(
-        "{}:1: the header must be client_ref,date,assessor followed by one column per area",
-        file_));
-    return false;
-  }
-  return true;
 }
 
 bool Importer::known_client(const std::string& ref) {
@@ -91,9 +101,9 @@ bool Importer::known_client(const std::string& ref) {
 std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fields,
                                              std::int64_t line) {
   const std::size_t before = problems_.size();
-  if (fields.size() != header_.size()) {
+  if (fields.size() != columns().size()) {
     problem(line, 0,
-            fmt::format("{} fields where the header has {}", fields.size(), header_.size()));
+            fmt::format("{} fields where the header has {}", fields.size(), columns().size()));
     return std::nullopt;
   }
   if (!known_client(fields[0])) problem(line, 1, fmt::format("unknown client '{}'", fields[0]));
@@ -111,17 +121,18 @@ std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fie
     problem(line, 2, error.what());
     return std::nullopt;
   }
+  if (!header_.fits(*ruleset)) return std::nullopt;
   std::vector<engine::NamedAnswer> given;
   for (std::size_t column = kFixedColumns; column < fields.size(); ++column) {
-    given.push_back({header_[column], fields[column]});
+    given.push_back({columns()[column], fields[column]});
   }
   auto answers = engine::resolve_answers(ruleset->ruleset, given);
   if (!answers.ok()) {
     for (const engine::Problem& found : answers.problems()) {
       const std::string area = found.path.starts_with("answers.") ? found.path.substr(8) : "";
       std::size_t column = 0;
-      for (std::size_t i = kFixedColumns; i < header_.size(); ++i) {
-        if (header_[i] == area) column = i + 1;
+      for (std::size_t i = kFixedColumns; i < columns().size(); ++i) {
+        if (columns()[i] == area) column = i + 1;
       }
       problem(line, column, found.message);
     }
@@ -135,16 +146,70 @@ std::vector<ImportRow> Importer::check(std::istream& in) {
   CsvReader reader(in);
   std::vector<ImportRow> rows;
   auto header = reader.next();
-  if (!header || !check_header(*header)) return rows;
+  if (!header) {
+    header_.empty_file();
+    return rows;
+  }
+  rows_.add(*header);
+  if (!header_.read(*header)) return rows;
+  std::int64_t data_rows = 0;
   while (auto fields = reader.next()) {
     if (!reader.problem().empty()) {
       problem(reader.line(), 0, reader.problem());
       continue;
     }
     if (fields->size() == 1 && fields->front().empty()) continue;  // a blank line
+    rows_.add(*fields);
+    ++data_rows;
     if (auto row = check_row(*fields, reader.line())) rows.push_back(std::move(*row));
   }
+  if (data_rows == 0 && problems_.empty()) header_.no_rows();
   return rows;
+}
+
+// The file's bytes, and a stream of its text without a byte-order mark.
+struct ImportFile {
+  std::string sha256;
+  std::istringstream text;
+};
+
+ImportFile read_import_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("cannot read {}", path));
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw InputError(fmt::format("cannot read {}", path));
+  ImportFile file{rules::sha256_hex(text), {}};
+  if (text.starts_with(kUtf8ByteOrderMark)) text.erase(0, kUtf8ByteOrderMark.size());
+  file.text.str(std::move(text));
+  return file;
+}
+
+std::string import_summary(const db::Import& import) {
+  const db::NewImport& recorded = import.recorded;
+  return fmt::format(
+      "import {} ({}, {} {}: allocations {} to {}) at {} by {}", import.id, recorded.file_name,
+      recorded.row_count, recorded.row_count == 1 ? "assessment" : "assessments",
+      recorded.first_allocation_id, recorded.last_allocation_id, import.at, import.actor);
+}
+
+// The earlier import these rows repeat, when --again says that is meant; refuses a
+// repeat not meant and an --again that repeats nothing.
+std::optional<std::int64_t> again_of(const std::string& path, bool again,
+                                     const std::optional<db::Import>& earlier) {
+  if (earlier && !again) {
+    throw InputError(fmt::format(
+        "the rows of {} were imported already: {}; nothing was imported (to record them "
+        "again on purpose, add --again)",
+        path, import_summary(*earlier)));
+  }
+  if (!earlier && again) {
+    throw InputError(fmt::format(
+        "--again: the rows of {} were never imported, so they cannot be imported again; "
+        "leave --again out",
+        path));
+  }
+  if (earlier) return earlier->id;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -152,33 +217,41 @@ std::vector<ImportRow> Importer::check(std::istream& in) {
 int import_command(const Args& args, Io& io) {
   CommandLine command_line(
       "import",
-      {"hsg import FILE [--allow-future REASON] [--db PATH] [--actor NAME]",
-       "Records assessments in bulk from a CSV file with the header\n"
-       "client_ref,date,assessor,<one column per area>. All or nothing: if any row is bad,\n"
-       "every bad row is reported with its line and column and nothing is written. Rows\n"
-       "dated after today (the local date) need --allow-future REASON.",
+      {"hsg import FILE [--again] [--allow-future REASON] [--db PATH] [--actor NAME]",
+       "Records assessments in bulk from a CSV file (UTF-8, with or without a byte-order\n"
+       "mark) with the header client_ref,date,assessor,<one column per area>. All or\n"
+       "nothing: if any row is bad, every bad row is reported with its line and column and\n"
+       "nothing is written. Rows imported before (the same rows, however the file was\n"
+       "saved) are refused, naming that import, unless --again is given. Rows dated after\n"
+       "today (the local date) need --allow-future REASON.",
        "hsg import assessments.csv"});
   command_line.add()("file", po::value<std::string>()->required()->value_name("FILE"),
-                     "the CSV file");
+                     "the CSV file")(
+      "again", "record rows an earlier import recorded, again, on purpose (a re-import)");
   command_line.positional("file", 1);
   add_allow_future_option(command_line);
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::string path = command_line.get<std::string>("file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot read {}", path));
+  ImportFile file = read_import_file(path);
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
   const FutureDatePermission future = future_date_permission(command_line);
   Importer importer(path, database, future);
-  const std::vector<ImportRow> rows = importer.check(in);
-  if (!importer.problems().empty()) {
-    for (const std::string& line : importer.problems()) io.err << line << "\n";
-    io.err << fmt::format("hsg: error: {} problems; nothing was imported\n",
-                          importer.problems().size());
+  const std::vector<ImportRow> rows = importer.check(file.text);
+  if (const std::vector<std::string> problems = importer.problems(); !problems.empty()) {
+    for (const std::string& line : problems) io.err << line << "\n";
+    io.err << fmt::format("hsg: error: {} {}; nothing was imported\n", problems.size(),
+                          problems.size() == 1 ? "problem" : "problems");
     return 1;
   }
   db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
+  db::ImportRepository imports(database);
+  db::NewImport import{
+      path, file.sha256, importer.rows_sha256(), static_cast<std::int64_t>(rows.size()), 0,
+      0,    std::nullopt};
+  import.again_of =
+      again_of(path, command_line.has("again"), unwrap(imports.latest_of_rows(import.rows_sha256)));
   Progress progress(io.err, io.interactive, "importing", static_cast<std::int64_t>(rows.size()));
   std::int64_t done = 0;
   record_pipelined<const ImportRow*>(
@@ -191,13 +264,21 @@ int import_command(const Args& args, Io& io) {
         return prepare_allocation(*row->ruleset, row->assessment, answers.value());
       },
       [&](const ImportRow* row, const PreparedAllocation& prepared) {
-        const std::int64_t id = store_allocation(database, stamp, prepared);
-        note_future_date(database, stamp, future, id, row->assessment.date);
+        import.last_allocation_id = store_allocation(database, stamp, prepared);
+        if (done == 0) import.first_allocation_id = import.last_allocation_id;
+        note_future_date(database, stamp, future, import.last_allocation_id,
+                         row->assessment.date);
         progress.update(++done);
       });
+  const db::Import recorded = unwrap(imports.record(stamp, import));
   unwrap(transaction.commit());
   progress.finish();
-  io.out << fmt::format("imported {} assessments from {}\n", rows.size(), path);
+  io.out << fmt::format("imported {} {} from {} as import {}", rows.size(),
+                        rows.size() == 1 ? "assessment" : "assessments", path, recorded.id);
+  if (recorded.recorded.again_of) {
+    io.out << fmt::format(", again (the same rows as import {})", *recorded.recorded.again_of);
+  }
+  io.out << "\n";
   return 0;
 }
 

@@ -56,7 +56,7 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 26> kWriters{{
+constexpr std::array<Writer, 28> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
@@ -83,6 +83,8 @@ constexpr std::array<Writer, 26> kWriters{{
     {"ruleset.approve_adoption", "ruleset_adoption_decisions", &stored_adoption_decision_payload},
     {"ruleset.reject_adoption", "ruleset_adoption_decisions", &stored_adoption_decision_payload},
     {"ruleset.retire", "ruleset_retirements", &stored_retirement_payload},
+    {"import.record", "imports", &stored_import_payload},
+    {"generation.record", "generations", &stored_generation_payload},
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
@@ -237,7 +239,7 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 23> kTables{{
+  constexpr std::array<Table, 25> kTables{{
       {"rulesets", "id"},
       {"clients", "ref"},
       {"allocations", "CAST(id AS TEXT)"},
@@ -261,6 +263,8 @@ void Verifier::check_unwritten_rows() {
       {"ruleset_adoptions", "CAST(id AS TEXT)"},
       {"ruleset_adoption_decisions", "CAST(adoption_id AS TEXT)"},
       {"ruleset_retirements", "CAST(adoption_id AS TEXT)"},
+      {"imports", "CAST(id AS TEXT)"},
+      {"generations", "CAST(id AS TEXT)"},
   }};
   for (const Table& table : kTables) {
     if (failed()) return;

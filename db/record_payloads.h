@@ -56,6 +56,9 @@ std::optional<std::string> stored_plan_payload(Connection& connection, std::stri
 std::optional<std::string> stored_plan_objective_payload(Connection& connection,
                                                          std::string_view id);
 std::optional<std::string> stored_plan_use_payload(Connection& connection, std::string_view id);
+// Bulk writes (db/imports.h, db/generations.h): an import or a generation by its id.
+std::optional<std::string> stored_import_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_generation_payload(Connection& connection, std::string_view id);
 
 // A note written by no row (db/future_dates.h): why audit event `event` no longer agrees
 // with the allocation it concerns, or nothing.

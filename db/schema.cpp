@@ -430,12 +430,59 @@ CREATE TRIGGER ruleset_retirements_no_delete BEFORE DELETE ON ruleset_retirement
 BEGIN SELECT RAISE(ABORT, 'append-only: ruleset_retirements rows are never deleted'); END;
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{{1, kVersion1},
+// Bulk writes that cannot duplicate (docs/assessor.md, "Many assessments at once"). Its
+// version number is given only in kMigrations below. An import is identified by the SHA-256 of its
+// rows as read (rows_sha256, the rule in docs/auditor.md), so the same rows saved again with other
+// line ends, quoting or a byte-order mark are the same import; file_sha256 is of the file's exact
+// bytes, as sha256sum prints it. A second import of the same rows is refused unless it is
+// deliberate (again_of names the earlier one). It recorded the allocations numbered
+// first_allocation_id to last_allocation_id, one per row. A generation records the
+// clients `hsg generate` added (first_client_ref to last_client_ref, client_count of
+// them), so a database holding any other client can be told apart by counting;
+// `forced` says it was run on such a database anyway.
+constexpr std::string_view kBulkWritesMigration = R"sql(
+CREATE TABLE imports (
+  id                  INTEGER PRIMARY KEY,
+  file_name           TEXT NOT NULL,
+  file_sha256         TEXT NOT NULL,
+  rows_sha256         TEXT NOT NULL,
+  row_count           INTEGER NOT NULL CHECK (row_count >= 1),
+  first_allocation_id INTEGER NOT NULL REFERENCES allocations (id),
+  last_allocation_id  INTEGER NOT NULL REFERENCES allocations (id),
+  again_of            INTEGER REFERENCES imports (id),
+  actor               TEXT NOT NULL,
+  at                  TEXT NOT NULL,
+  CHECK (last_allocation_id - first_allocation_id + 1 = row_count)
+) STRICT;
+CREATE INDEX imports_by_rows_sha256 ON imports (rows_sha256, id);
+
+CREATE TABLE generations (
+  id               INTEGER PRIMARY KEY,
+  seed             TEXT NOT NULL,
+  from_on          TEXT NOT NULL,
+  client_count     INTEGER NOT NULL CHECK (client_count >= 1),
+  first_client_ref TEXT NOT NULL REFERENCES clients (ref),
+  last_client_ref  TEXT NOT NULL REFERENCES clients (ref),
+  forced           INTEGER NOT NULL CHECK (forced IN (0, 1))
+) STRICT;
+
+CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports
+BEGIN SELECT RAISE(ABORT, 'append-only: imports rows are never updated'); END;
+CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports
+BEGIN SELECT RAISE(ABORT, 'append-only: imports rows are never deleted'); END;
+CREATE TRIGGER generations_no_update BEFORE UPDATE ON generations
+BEGIN SELECT RAISE(ABORT, 'append-only: generations rows are never updated'); END;
+CREATE TRIGGER generations_no_delete BEFORE DELETE ON generations
+BEGIN SELECT RAISE(ABORT, 'append-only: generations rows are never deleted'); END;
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{{1, kVersion1},
                                                 {2, kVersion2},
                                                 {3, kVersion3},
                                                 {4, kVersion4},
                                                 {5, kVersion5},
-                                                {6, kVersion6, &adopt_as_before_upgrade}}};
+                                                {6, kVersion6, &adopt_as_before_upgrade},
+                                                {7, kBulkWritesMigration}}};
 
 }  // namespace
 

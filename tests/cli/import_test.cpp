@@ -1,4 +1,5 @@
-// hsg import: all or nothing, every bad row named, and a killed import leaves no trace.
+// hsg import: all or nothing, every bad row named, a killed import leaves no trace, and
+// the same rows are never recorded twice by accident.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -34,7 +35,39 @@ struct ImportStore {
     return hsg::test::run_sqlite(
         db, "SELECT (SELECT count(*) FROM allocations), (SELECT count(*) FROM audit_events);");
   }
+  std::string sql(const std::string& query) const { return hsg::test::run_sqlite(db, query); }
+  // The audit head: any write moves it.
+  std::string head() const {
+    return hsg::test::run_sqlite(db,
+                                 "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1;");
+  }
+  hsg::test::ProcessResult import(const std::filesystem::path& csv,
+                                  std::vector<std::string> more = {}) const {
+    std::vector<std::string> args{"import", csv.string(), "--db", db, "--actor", "asha"};
+    args.insert(args.end(), more.begin(), more.end());
+    return hsg::test::run_hsg(args);
+  }
+  // An import that must fail with exit 1 and write nothing; its stderr.
+  std::string refused(const std::filesystem::path& csv, std::vector<std::string> more = {}) const {
+    const std::string before = head();
+    const auto result = import(csv, std::move(more));
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.empty());
+    CHECK(head() == before);
+    return result.err;
+  }
 };
+
+// The two rows of the reproduction, as a spreadsheet might save them.
+std::string good_rows(const std::string& line_end) {
+  return kHeader.substr(0, kHeader.size() - 1) + line_end + "C-1,2025-01-15,ben," + kWorkedRow +
+         line_end + "\"C-1\",2025-02-01,\"chloe, senior\"," + kWorkedRow + line_end;
+}
+
+std::string without_newline(std::string text) {
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
 
 }  // namespace
 
@@ -45,7 +78,7 @@ TEST_CASE("import: good rows are all recorded in one go") {
                                  "\"C-1\",2025-02-01,\"chloe, senior\"," + kWorkedRow + "\n");
   const auto result = hsg::test::run_hsg({"import", csv.string(), "--db", store.db});
   CHECK(result.exit_code == 0);
-  CHECK(result.out == fmt::format("imported 2 assessments from {}\n", csv.string()));
+  CHECK(result.out == fmt::format("imported 2 assessments from {} as import 1\n", csv.string()));
   CHECK(hsg::test::run_sqlite(store.db, "SELECT assessor, total_pence FROM allocations;") ==
         "ben|240500\nchloe, senior|240500\n");
 }
@@ -104,4 +137,121 @@ TEST_CASE("import: killed with SIGKILL mid-import, the database is intact and un
   CHECK(store.count() == before);
   const auto verify = hsg::test::run_hsg({"audit", "verify", "--db", store.db});
   CHECK(verify.exit_code == 0);
+}
+
+TEST_CASE("import: the same rows three times are recorded once, then refused naming the first") {
+  ImportStore store;
+  const auto csv = store.dir / "good.csv";
+  hsg::test::write_file(csv, good_rows("\r\n"));
+  const auto first = store.import(csv);
+  CHECK(first.exit_code == 0);
+  CHECK(first.out == fmt::format("imported 2 assessments from {} as import 1\n", csv.string()));
+  const std::string at = without_newline(store.sql("SELECT at FROM imports;"));
+  const auto refusal = [&](const std::filesystem::path& file) {
+    return fmt::format(
+        "hsg: error: the rows of {} were imported already: import 1 ({}, 2 assessments: "
+        "allocations 1 to 2) at {} by asha; nothing was imported (to record them again on "
+        "purpose, add --again)\n",
+        file.string(), csv.string(), at);
+  };
+  CHECK(store.refused(csv) == refusal(csv));
+  // The same rows saved again by a spreadsheet: a byte-order mark, LF, other quoting.
+  const auto resaved = store.dir / "resaved.csv";
+  std::string requoted = good_rows("\n");
+  requoted.replace(requoted.find("C-1,2025-01-15,ben,"), 19, "\"C-1\",2025-01-15,\"ben\",");
+  hsg::test::write_file(resaved, "\xEF\xBB\xBF" + requoted);
+  CHECK(store.refused(resaved) == refusal(resaved));
+  CHECK(store.sql("SELECT count(*) FROM allocations;") == "2\n");
+  CHECK(store.sql("SELECT id, row_count, first_allocation_id, last_allocation_id, actor FROM "
+                  "imports;") == "1|2|1|2|asha\n");
+}
+
+TEST_CASE("import: --again records the same rows again, as a deliberate re-import") {
+  ImportStore store;
+  const auto csv = store.dir / "good.csv";
+  hsg::test::write_file(csv, good_rows("\n"));
+  CHECK(store.refused(csv, {"--again"}) ==
+        fmt::format("hsg: error: --again: the rows of {} were never imported, so they cannot "
+                    "be imported again; leave --again out\n",
+                    csv.string()));
+  REQUIRE(store.import(csv).exit_code == 0);
+  const auto again = store.import(csv, {"--again"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out == fmt::format("imported 2 assessments from {} as import 2, again (the same "
+                                 "rows as import 1)\n",
+                                 csv.string()));
+  CHECK(store.sql("SELECT id, row_count, first_allocation_id, last_allocation_id, "
+                  "ifnull(again_of, '-') FROM imports;") == "1|2|1|2|-\n2|2|3|4|1\n");
+  // The file's own hash, as sha256sum prints it, and the one the rows are known by.
+  CHECK(store.sql("SELECT count(DISTINCT file_sha256), count(DISTINCT rows_sha256), "
+                  "length(file_sha256) FROM imports;") == "1|1|64\n");
+  const auto verify = hsg::test::run_hsg({"audit", "verify", "--db", store.db});
+  CHECK(verify.exit_code == 0);
+  CHECK(verify.out.starts_with("ok: 8 events and 8 records verified;"));
+}
+
+TEST_CASE("import: a CSV saved by Excel as CSV UTF-8, with a byte-order mark, is read") {
+  ImportStore store;
+  const auto csv = store.dir / "excel.csv";
+  hsg::test::write_file(csv,
+                        "\xEF\xBB\xBF" + kHeader + "C-1,2025-01-15,ben," + kWorkedRow + "\r\n");
+  const auto result = store.import(csv);
+  CHECK(result.err.empty());
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == fmt::format("imported 1 assessment from {} as import 1\n", csv.string()));
+  CHECK(store.sql("SELECT client_ref, total_pence FROM allocations;") == "C-1|240500\n");
+}
+
+TEST_CASE("import: a misspelt header is reported once, at its column, not once per row") {
+  ImportStore store;
+  const auto csv = store.dir / "misspelt.csv";
+  std::string misspelt = kHeader;
+  misspelt.replace(misspelt.find("tenancy_skills"), 14, "tenancy_skils");
+  std::string text = misspelt;
+  for (int i = 0; i < 3; ++i) text += "C-1,2025-01-15,ben," + std::string(kWorkedRow) + "\n";
+  hsg::test::write_file(csv, text);
+  CHECK(store.refused(csv) ==
+        fmt::format("{}:1:4: unknown column 'tenancy_skils'; the columns are client_ref, date, "
+                    "assessor and one per area of rule set medway 1.0: tenancy_skills, "
+                    "housing_options, home_maintenance, settling_in, on_call, money, health, "
+                    "safety, social, work_learning\n"
+                    "hsg: error: 1 problem; nothing was imported\n",
+                    csv.string()));
+  std::string fixed_column = text;
+  fixed_column.replace(0, 10, "clientref");
+  hsg::test::write_file(csv, fixed_column);
+  CHECK(store.refused(csv) ==
+        fmt::format("{}:1:1: column 'clientref' should be 'client_ref': the header is "
+                    "client_ref,date,assessor followed by one column per area\n"
+                    "hsg: error: 1 problem; nothing was imported\n",
+                    csv.string()));
+  std::string missing_area = kHeader;
+  missing_area.erase(missing_area.find(",work_learning"), 14);
+  hsg::test::write_file(csv, missing_area +
+                                 "C-1,2025-01-15,ben,alongside,none,none,alongside,"
+                                 "monitoring,advice,none,alongside,none\n");
+  CHECK(store.refused(csv) ==
+        fmt::format("{}:1: the header has no column for area work_learning of rule set medway "
+                    "1.0\nhsg: error: 1 problem; nothing was imported\n",
+                    csv.string()));
+}
+
+TEST_CASE("import: a file with no data rows is refused") {
+  ImportStore store;
+  const auto csv = store.dir / "empty.csv";
+  const std::string no_rows = fmt::format(
+      "{}:1: no assessments to import: the file has a header but no rows\n"
+      "hsg: error: 1 problem; nothing was imported\n",
+      csv.string());
+  hsg::test::write_file(csv, kHeader);
+  CHECK(store.refused(csv) == no_rows);
+  hsg::test::write_file(csv, "\xEF\xBB\xBF" + kHeader + "\n\r\n");
+  CHECK(store.refused(csv) == no_rows);
+  hsg::test::write_file(csv, "");
+  CHECK(store.refused(csv) ==
+        fmt::format("{}:1: the file is empty: the header is client_ref,date,assessor followed "
+                    "by one column per area, then one row per assessment\n"
+                    "hsg: error: 1 problem; nothing was imported\n",
+                    csv.string()));
+  CHECK(store.sql("SELECT count(*) FROM imports;") == "0\n");
 }

@@ -8,6 +8,7 @@
 
 #include "db/database.h"
 #include "db/rulesets.h"
+#include "db/schema.h"
 #include "rules/ruleset_loader.h"
 #include "tests/cli/in_process.h"
 

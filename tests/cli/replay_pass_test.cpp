@@ -13,7 +13,7 @@ TEST_CASE("replay pass: many batches on 2, 3 and 8 threads give the same summary
   // last (partial) batch. Which thread replays which batch varies from run to run; the
   // summary must not.
   const hsg::test::StoreFixture store;
-  store.ok({"generate", "--clients", "6000", "--seed", "5", "--actor", "asha"});
+  store.ok({"generate", "--clients", "6000", "--seed", "5", "--actor", "asha", "--force"});
   store.sql(
       "DROP TRIGGER allocations_no_update; UPDATE allocations SET total_pence = total_pence + 1 "
       "WHERE id IN (2, 3100, 6001);");

@@ -46,10 +46,11 @@ constexpr char kRefusedAllocation[] =
     "wrote it; run 'hsg audit verify'\n";
 
 // A store with the worked example recorded as allocation 1 for C-1 (2025-01-15), then a
-// generated caseload of 200 (allocations 2..201, assessed from 2025-04-01 on).
+// generated caseload of 200 beside it (--force; allocations 2..201, assessed from
+// 2025-04-01 on) and the generation's own event.
 class Caseload : public hsg::test::StoreFixture {
  public:
-  Caseload() { ok({"generate", "--clients", "200", "--seed", "11", "--actor", "asha"}); }
+  Caseload() { ok({"generate", "--clients", "200", "--seed", "11", "--actor", "asha", "--force"}); }
 };
 
 }  // namespace

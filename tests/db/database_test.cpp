@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <SQLiteCpp/Database.h>
+#include <fmt/core.h>
 #include <array>
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -16,6 +17,9 @@
 namespace hsg::test {
 
 namespace {
+
+// The version this hsg writes: one per shipped migration.
+const auto kCurrentVersion = static_cast<std::int32_t>(db::shipped_migrations().size());
 
 unsigned mode_of(const std::filesystem::path& path) {
   struct stat status {};
@@ -35,12 +39,12 @@ TEST_CASE("a new database file is readable by its owner only, with its WAL files
   const auto path = dir.file("hsg.db");
   {
     db::Database database = open_database(path);
-    CHECK(database.schema_version() == 6);
+    CHECK(database.schema_version() == kCurrentVersion);
     CHECK(mode_of(path) == 0600U);
     CHECK(mode_of(dir.file("hsg.db-wal")) == 0600U);
   }
   CHECK(one(path, "PRAGMA application_id") == "1213417265");  // 0x48534731, "HSG1"
-  CHECK(one(path, "PRAGMA user_version") == "6");
+  CHECK(one(path, "PRAGMA user_version") == std::to_string(kCurrentVersion));
   CHECK(one(path, "PRAGMA journal_mode") == "wal");
 }
 
@@ -62,9 +66,11 @@ TEST_CASE("every table is STRICT") {
                                           "client_personal",
                                           "clients",
                                           "decisions",
+                                          "generations",
                                           "grant_ends",
                                           "grant_interventions",
                                           "grants",
+                                          "imports",
                                           "instalment_cancellations",
                                           "instalments",
                                           "outcome_answers",
@@ -128,12 +134,13 @@ TEST_CASE("a database from a newer hsg is refused") {
   { open_database(path); }
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec("PRAGMA user_version = 7");
+    raw.exec(fmt::format("PRAGMA user_version = {}", kCurrentVersion + 2));
   }
   auto opened = db::Database::open(path);
   REQUIRE_FALSE(opened.ok());
-  CHECK(opened.error().message ==
-        path.string() + " was created by a newer hsg (schema 7; this hsg knows up to 6)");
+  CHECK(opened.error().message == fmt::format("{} was created by a newer hsg (schema {}; this hsg "
+                                              "knows up to {})",
+                                              path.string(), kCurrentVersion + 2, kCurrentVersion));
 }
 
 TEST_CASE("an older database is migrated, keeping its rows") {
@@ -186,7 +193,7 @@ TEST_CASE("migration 3 keeps an allocation's outputs as their hash and the chain
     SECTION("without its append-only trigger") {}
   }
   db::Database database = open_database(path);  // migrations 3 and on
-  CHECK(database.schema_version() == 6);
+  CHECK(database.schema_version() == kCurrentVersion);
   CHECK(one(path, "SELECT outputs_sha256 FROM allocations") == db::sha256_hex(outputs));
   CHECK(one(path,
             "SELECT count(*) FROM pragma_table_info('allocations') "
@@ -232,6 +239,34 @@ TEST_CASE("a version-4 file (outcomes, no plans) is migrated to 5, keeping its r
   CHECK(one(path, "SELECT count(*) FROM plans") == "0");
   CHECK(one(path, "SELECT count(*) FROM providers") == "0");
   CHECK(one(path, "SELECT ref FROM clients") == "C-1");
+}
+
+// The bulk-writes migration (imports and generations) is the latest: a version-5 file,
+// with an allocation and its chain, opens as the current version and still verifies.
+TEST_CASE("a version-5 file gains the imports and generations tables, keeping its rows") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  const auto shipped = db::shipped_migrations();
+  REQUIRE(shipped.size() >= 6);
+  {
+    db::Database database = ok(db::Database::open(path, shipped.first(5)));
+    add_client(database, "C-1");
+    ok(db::AllocationRepository(database).record(stamp("alice"),
+                                                 worked_example("C-1", add_medway(database))));
+  }
+  CHECK(one(path, "PRAGMA user_version") == "5");
+  CHECK(one(path,
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('imports', "
+            "'generations')") == "0");
+  db::Database database = open_database(path);
+  CHECK(database.schema_version() == kCurrentVersion);
+  CHECK(one(path, "PRAGMA user_version") == std::to_string(kCurrentVersion));
+  CHECK(one(path, "SELECT count(*) FROM imports") == "0");
+  CHECK(one(path, "SELECT count(*) FROM generations") == "0");
+  CHECK(one(path, "SELECT ref FROM clients") == "C-1");
+  const db::VerifyReport report = ok(db::AuditLog(database).verify());
+  CHECK(report.ok);
+  CHECK(report.records_checked == 3);
 }
 
 TEST_CASE("a migration that fails leaves the file at its old version") {
