@@ -266,8 +266,7 @@ int import_command(const Args& args, Io& io) {
       [&](const ImportRow* row, const PreparedAllocation& prepared) {
         import.last_allocation_id = store_allocation(database, stamp, prepared);
         if (done == 0) import.first_allocation_id = import.last_allocation_id;
-        note_future_date(database, stamp, future, import.last_allocation_id,
-                         row->assessment.date);
+        note_future_date(database, stamp, future, import.last_allocation_id, row->assessment.date);
         progress.update(++done);
       });
   const db::Import recorded = unwrap(imports.record(stamp, import));

@@ -325,7 +325,8 @@ void find_events(Connection& connection, const char* sql, std::span<const Record
   while (!wanted.empty() && select->executeStep()) {
     AuditEvent event = read_event(*select);
     auto key = wanted.find(record_key(event.entity_type, event.entity_id));
-    if (key == wanted.end()) continue;
+    // A note about a row (allocation.allow_future) did not write it: keep looking.
+    if (key == wanted.end() || !writer_of(event.action)) continue;
     found.emplace(*key, std::move(event));
     wanted.erase(key);
   }

@@ -257,7 +257,7 @@ TEST_CASE("issue 21: import and generate record only under a rule set in force t
         csv +
             ":2:2: no rule set is in force on 2024-03-31: a stored rule set is a draft until it "
             "is adopted (hsg rules list; hsg rules adopt ID --from D --reason TEXT) (date)\n"
-            "hsg: error: 1 problems; nothing was imported\n");
+            "hsg: error: 1 problem; nothing was imported\n");
   CHECK(store.refused({"generate", "--clients", "3", "--seed", "1", "--from", "2024-01-01",
                        "--actor", "asha"}) ==
         "hsg: error: no rule set is in force on 2024-01-01: a stored rule set is a draft until "
@@ -287,6 +287,8 @@ TEST_CASE("adoption: a rejection keeps a draft, and audit verify rebuilds every 
   const auto tampered = store.run({"audit", "verify"});
   CHECK(tampered.exit_code == 1);
   CHECK(tampered.err ==
+        "hsg: audit verification FAILED: trigger ruleset_retirements_no_update on "
+        "ruleset_retirements is missing\n"
         "hsg: audit verification FAILED: ruleset_retirements 1 no longer matches audit event 5 "
         "that wrote it\n");
 }

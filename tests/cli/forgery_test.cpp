@@ -74,7 +74,7 @@ void rechain(const StoreFixture& store, std::int64_t from) {
 }
 
 const std::string kRefusedDecision =
-    "hsg: error: refusing to act on allocation 1: decisions 1 no longer matches audit event 4 "
+    "hsg: error: refusing to act on allocation 1: decisions 1 no longer matches audit event 5 "
     "that wrote it; run 'hsg audit verify'\n";
 
 }  // namespace
@@ -167,13 +167,13 @@ TEST_CASE("forgery: a decision rewritten with its event and the chain is caught 
         "signed checkpoint " + signed_head + " appended to " + file + "\n");
 
   // The attacker: triggers dropped, the agreed £2,400.00 made £2,600.00 in the row and in
-  // its event (seq 4), every hash from event 4 on recomputed.
+  // its event (seq 5), every hash from event 5 on recomputed.
   const Triggers triggers = triggers_of(store);
   store.sql(triggers.drop +
             "UPDATE decisions SET agreed_pence = 260000 WHERE id = 1;"
             "UPDATE audit_events SET payload = replace(payload, '\"agreed_pence\":240000', "
-            "'\"agreed_pence\":260000') WHERE seq = 4;");
-  rechain(store, 4);
+            "'\"agreed_pence\":260000') WHERE seq = 5;");
+  rechain(store, 5);
   REQUIRE(store.sql("SELECT agreed_pence FROM decisions WHERE id = 1;") == "260000\n");
 
   // 1. audit verify fails on the triggers (and only on them: the chain is consistent).
@@ -190,20 +190,20 @@ TEST_CASE("forgery: a decision rewritten with its event and the chain is caught 
   // 2. The attacker puts the triggers back: the chain and the rows agree again, so only
   // the checkpoint signed before the forgery, held apart, can tell.
   store.sql(triggers.create);
-  const std::string forged_head = chomp(store.sql("SELECT hash FROM audit_events WHERE seq = 5;"));
+  const std::string forged_head = chomp(store.sql("SELECT hash FROM audit_events WHERE seq = 6;"));
   CHECK(store.ok({"audit", "verify"}).out ==
-        "ok: 5 events and 5 records verified; head 5:" + forged_head + "\n");
+        "ok: 6 events and 6 records verified; head 6:" + forged_head + "\n");
   const ProcessResult against_signed =
       store.run({"audit", "verify", "--checkpoints", file, "--public-key", pub});
   CHECK(against_signed.exit_code == 1);
   CHECK(against_signed.out.empty());
   CHECK(against_signed.err ==
-        "hsg: audit verification FAILED: audit event 5 differs from "
+        "hsg: audit verification FAILED: audit event 6 differs from "
         "checkpoint " +
             signed_head + " (signed, " + file + " line 1)\n");
   // Nor will the auditor's key sign the forged log on top of that file.
   CHECK(store.refused({"audit", "checkpoint", "--sign", key, "--checkpoints", file}) ==
-        "hsg: error: refusing to sign: the audit log does not verify: audit event 5 differs "
+        "hsg: error: refusing to sign: the audit log does not verify: audit event 6 differs "
         "from checkpoint " +
             signed_head + " (already in " + file + "); run 'hsg audit verify'\n");
 }

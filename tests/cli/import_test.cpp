@@ -187,7 +187,7 @@ TEST_CASE("import: --again records the same rows again, as a deliberate re-impor
                   "length(file_sha256) FROM imports;") == "1|1|64\n");
   const auto verify = hsg::test::run_hsg({"audit", "verify", "--db", store.db});
   CHECK(verify.exit_code == 0);
-  CHECK(verify.out.starts_with("ok: 8 events and 8 records verified;"));
+  CHECK(verify.out.starts_with("ok: 9 events and 9 records verified;"));
 }
 
 TEST_CASE("import: a CSV saved by Excel as CSV UTF-8, with a byte-order mark, is read") {

@@ -86,9 +86,9 @@ TEST_CASE("checkpoint --sign: 'SEQ:HASH SIGNATURE', the same each time for one k
   write_file(audited.file, line + "\n");
   const ProcessResult verified = audited.verify();
   CHECK(verified.exit_code == 0);
-  CHECK(verified.out == "ok: 3 events and 3 records verified; head " + audited.head() + "\n" +
+  CHECK(verified.out == "ok: 4 events and 4 records verified; head " + audited.head() + "\n" +
                             "1 signed checkpoint(s) in " + audited.file +
-                            " hold, up to event 3 of 3\n");
+                            " hold, up to event 4 of 4\n");
 }
 
 TEST_CASE("checkpoint --sign --checkpoints appends, and verify checks every one, with --replay") {
@@ -105,15 +105,15 @@ TEST_CASE("checkpoint --sign --checkpoints appends, and verify checks every one,
   CHECK(text.find("\n" + audited.head() + " ") == 1 + first.size() + 128);
   CHECK(std::count(text.begin(), text.end(), '\n') == 2);
   audited.store.ok({"client", "add", "C-2", "--group", "refugees", "--actor", "asha"});
-  CHECK(audited.verify().out == "ok: 5 events and 5 records verified; head " + audited.head() +
+  CHECK(audited.verify().out == "ok: 6 events and 6 records verified; head " + audited.head() +
                                     "\n2 signed checkpoint(s) in " + audited.file +
-                                    " hold, up to event 4 of 5\n");
+                                    " hold, up to event 5 of 6\n");
   CHECK(audited.store
             .ok({"audit", "verify", "--replay", "--checkpoints", audited.file, "--public-key",
                  audited.pub})
-            .out == "ok: 5 events and 5 records verified, 1 allocations replayed identical; head " +
+            .out == "ok: 6 events and 6 records verified, 1 allocations replayed identical; head " +
                         audited.head() + "\n2 signed checkpoint(s) in " + audited.file +
-                        " hold, up to event 4 of 5\n");
+                        " hold, up to event 5 of 6\n");
 }
 
 TEST_CASE("verify --checkpoints: a changed signature, checkpoint or key is a failure") {
@@ -158,7 +158,7 @@ TEST_CASE("verify --checkpoints: a log cut short after a signed checkpoint is na
   audited.store.ok({"audit", "checkpoint", "--sign", audited.key, "--checkpoints", audited.file});
   audited.store.sql(
       "DROP TRIGGER audit_events_no_delete; DROP TRIGGER decisions_no_delete;"
-      "DELETE FROM decisions; DELETE FROM audit_events WHERE seq = 4;"
+      "DELETE FROM decisions; DELETE FROM audit_events WHERE seq = 5;"
       "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events\n"
       "BEGIN SELECT RAISE(ABORT, 'append-only: audit_events rows are never deleted'); END;"
       "CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions\n"
@@ -167,7 +167,7 @@ TEST_CASE("verify --checkpoints: a log cut short after a signed checkpoint is na
   const ProcessResult result = audited.verify();
   CHECK(result.exit_code == 1);
   CHECK(result.err == "hsg: audit verification FAILED: the log has been cut short: checkpoint " +
-                          head + " names event 4, but the last event is 3 (signed, " +
+                          head + " names event 5, but the last event is 4 (signed, " +
                           audited.file + " line 1)\n");
 }
 

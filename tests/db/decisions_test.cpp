@@ -1,6 +1,8 @@
 // Agreed amounts, the 10% tolerance of medway, and four eyes on adjustments beyond it.
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/Database.h>
+
 #include "db/allocations.h"
 #include "db/decisions.h"
 #include "tests/db/db_fixture.h"
@@ -81,6 +83,22 @@ TEST_CASE("four eyes compares names in their folded form, also names stored befo
   REQUIRE_FALSE(typed.ok());
   CHECK(typed.error().message ==
         "cannot approve allocation 1: the actor 'Alice' is not in normal form ('alice')");
+}
+
+TEST_CASE("an agreement stored before normal forms is compared in its folded form") {
+  Recorded recorded;
+  {
+    // As a database written before this rule could hold it: the agreer typed "Asha ".
+    SQLite::Database raw(recorded.dir.file("hsg.db"), SQLite::OPEN_READWRITE);
+    raw.exec(
+        "INSERT INTO decisions (allocation_id, kind, actor, at, reason, agreed_pence, "
+        "needs_approval) VALUES (1, 'agree', 'Asha ', '2025-01-31T10:00:00Z', 'legacy', 200000, "
+        "1);");
+  }
+  auto own = db::DecisionRepository(recorded.database).approve(stamp("asha"), recorded.id, "");
+  REQUIRE_FALSE(own.ok());
+  CHECK(own.error().message ==
+        "cannot approve allocation 1: asha agreed this amount, so another person must approve it");
 }
 
 TEST_CASE("an agreement beyond tolerance waits, its author may not approve it, another may") {
