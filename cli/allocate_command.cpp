@@ -45,6 +45,9 @@ int allocate_command(const Args& args, Io& io) {
   refuse_future_date(future, date, "--date");
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
+  // Which rule set is in force is read under the write lock, so an adoption or retirement
+  // committed meanwhile cannot leave this allocation under a rule set no longer in force.
+  auto transaction = unwrap(db::WriteTransaction::begin(database));
   std::optional<RulesOption> named;
   if (command_line.has("rules")) {
     named = load_rules_option(command_line.get<std::string>("rules"), &database);
@@ -53,7 +56,6 @@ int allocate_command(const Args& args, Io& io) {
   const rules::LoadedRuleset& ruleset = rulesets.for_recording(named ? &*named : nullptr, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
   const NewAssessment assessment{command_line.get<std::string>("ref"), date, stamp.actor};
-  auto transaction = unwrap(db::WriteTransaction::begin(database));
   const RecordedAllocation recorded =
       record_allocation(database, stamp, ruleset, assessment, answers);
   note_future_date(database, stamp, future, recorded.id, date);

@@ -7,6 +7,7 @@
 
 #include "cli/allocation_pipeline.h"
 #include "cli/caseload_generator.h"
+#include "cli/future_date_option.h"
 #include "cli/progress.h"
 #include "cli/record_allocation.h"
 #include "cli/store_commands.h"
@@ -43,11 +44,14 @@ bool check_only_generated(db::GenerationRepository& generations, bool force) {
 int generate_command(const Args& args, Io& io) {
   CommandLine command_line(
       "generate",
-      {"hsg generate --clients N --seed S [--from D] [--force] [--db PATH] [--actor NAME]",
+      {"hsg generate --clients N --seed S [--from D] [--force] [--allow-future REASON] "
+       "[--db PATH] [--actor NAME]",
        "Records N synthetic clients (G000001, …) across the client groups, each with one\n"
        "assessment on a day of the year from --from, with a realistic mix of answers. The\n"
        "same seed gives the same caseload. For demos, tests and benchmarks: a database\n"
-       "holding any client hsg generate did not add is refused unless --force is given.",
+       "holding any client hsg generate did not add is refused unless --force is given.\n"
+       "An assessment that would fall after today (the local date) needs --allow-future\n"
+       "REASON, as for hsg allocate.",
        "hsg generate --clients 1000 --seed 7"});
   command_line.add()("clients", po::value<std::int64_t>()->required()->value_name("N"),
                      "how many clients (1 to 10,000,000)")(
@@ -55,6 +59,7 @@ int generate_command(const Args& args, Io& io) {
       "from", po::value<std::string>()->default_value("2025-04-01")->value_name("YYYY-MM-DD"),
       "first day of the year the assessments fall in")(
       "force", "generate even into a database holding clients hsg generate did not add");
+  add_allow_future_option(command_line);
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::int64_t count = command_line.get<std::int64_t>("clients");
@@ -62,13 +67,15 @@ int generate_command(const Args& args, Io& io) {
   const auto from = engine::Date::parse(command_line.get<std::string>("from"));
   if (!from) command_line.fail("--from must be a real date YYYY-MM-DD");
 
+  const FutureDatePermission future = future_date_permission(command_line);
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
+  // The rule sets in force are read under the write lock (see allocate).
+  db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
   StoredRulesets rulesets(database);
   // Answers are drawn against the rule set in force at the start of the year.
   const rules::LoadedRuleset& first = rulesets.in_force_on(*from);
   CaseloadGenerator generator(first.ruleset, command_line.get<std::uint64_t>("seed"), *from);
-  db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
   db::GenerationRepository generations(database);
   const bool forced = check_only_generated(generations, command_line.has("force"));
   db::ClientRepository clients(database);
@@ -83,6 +90,8 @@ int generate_command(const Args& args, Io& io) {
         if (generated_count == count) return std::nullopt;
         ++generated_count;
         GeneratedCase generated = generator.next();
+        refuse_future_date(future, generated.assessed_on,
+                           fmt::format("the assessment of {}, dated", generated.client_ref));
         const rules::LoadedRuleset& ruleset = rulesets.in_force_on(generated.assessed_on);
         auto answers = engine::Answers::from_indices(ruleset.ruleset, generated.options);
         if (!answers.ok()) {
@@ -100,7 +109,8 @@ int generate_command(const Args& args, Io& io) {
         const GeneratedCase& generated = planned.generated;
         unwrap(clients.add(stamp, {generated.client_ref, generated.group_key, generated.asc_funded,
                                    std::nullopt}));
-        store_allocation(database, stamp, prepared);
+        const std::int64_t id = store_allocation(database, stamp, prepared);
+        note_future_date(database, stamp, future, id, generated.assessed_on);
         if (done == 0) generation.first_client_ref = generated.client_ref;
         generation.last_client_ref = generated.client_ref;
         total += prepared.traced.allocation.total;

@@ -237,6 +237,8 @@ int import_command(const Args& args, Io& io) {
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
   const FutureDatePermission future = future_date_permission(command_line);
+  // The rows' rule sets are chosen under the write lock (see allocate).
+  db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
   Importer importer(path, database, future);
   const std::vector<ImportRow> rows = importer.check(file.text);
   if (const std::vector<std::string> problems = importer.problems(); !problems.empty()) {
@@ -245,7 +247,6 @@ int import_command(const Args& args, Io& io) {
                           problems.size() == 1 ? "problem" : "problems");
     return 1;
   }
-  db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
   db::ImportRepository imports(database);
   db::NewImport import{
       path, file.sha256, importer.rows_sha256(), static_cast<std::int64_t>(rows.size()), 0,

@@ -31,17 +31,16 @@ constexpr char kSelectForClient[] =
     "     (SELECT CAST(d.id AS TEXT) FROM decisions d JOIN allocations a"
     "      ON a.id = d.allocation_id WHERE a.client_ref = ?1))"
     " ORDER BY seq";
-// ?1: a JSON array of keys (entity_id), ?2 of tables (entity_type). audit_events has no
-// index but seq, so these scan it, newest or oldest first; the caller stops stepping once
-// every row it names has been met, and comparing the columns as they are (no text built
-// per event) keeps a whole scan near the cost of reading the table.
-#define HSG_EVENTS_OF_RECORDS                                               \
-  "SELECT " HSG_EVENT_COLUMNS                                               \
-  " FROM audit_events WHERE entity_id IN (SELECT value FROM json_each(?1))" \
-  " AND entity_type IN (SELECT value FROM json_each(?2)) ORDER BY seq"
-constexpr char kSelectOfRecordsNewestFirst[] = HSG_EVENTS_OF_RECORDS " DESC";
-constexpr char kSelectOfRecordsOldestFirst[] = HSG_EVENTS_OF_RECORDS;
-#undef HSG_EVENTS_OF_RECORDS
+// The events that wrote one row. The WHERE names exactly the actions the index
+// audit_events_one_writer (schema version 8) leaves out, so SQLite uses that index: a
+// lookup, not a scan of the log. The index also makes a second writer event for a row
+// impossible while it stands; the count is checked here all the same, in case it was
+// dropped (which the schema check names too).
+constexpr char kSelectWritersOfRecord[] =
+    "SELECT " HSG_EVENT_COLUMNS
+    " FROM audit_events WHERE entity_type = ?1 AND entity_id = ?2"
+    " AND action NOT IN ('client_personal.set', 'client_personal.erase',"
+    " 'allocation.allow_future') ORDER BY seq LIMIT 2";
 
 #undef HSG_EVENT_COLUMNS
 
@@ -298,55 +297,26 @@ std::string record_key(std::string_view table, std::string_view id) {
   return fmt::format("{}/{}", table, id);
 }
 
-std::string json_array(const std::set<std::string>& texts) {
-  std::string array = "[";
-  for (const std::string& text : texts) {
-    if (array.size() > 1) array += ',';
-    append_json_string(array, text);
-  }
-  return array + "]";
-}
-
-// Steps through the events of `records` in the order of `sql` until each has one.
-void find_events(Connection& connection, const char* sql, std::span<const RecordRef> records,
-                 std::map<std::string, AuditEvent>& found) {
-  std::set<std::string> wanted;
-  std::set<std::string> ids;
-  std::set<std::string> tables;
-  for (const RecordRef& record : records) {
-    wanted.insert(record_key(record.table, record.id));
-    ids.insert(record.id);
-    tables.insert(record.table);
-  }
-  if (wanted.empty()) return;
-  auto select = connection.statement(sql);
-  select->bind(1, json_array(ids));
-  select->bind(2, json_array(tables));
-  while (!wanted.empty() && select->executeStep()) {
-    AuditEvent event = read_event(*select);
-    auto key = wanted.find(record_key(event.entity_type, event.entity_id));
-    // A note about a row (allocation.allow_future) did not write it: keep looking.
-    if (key == wanted.end() || !writer_of(event.action)) continue;
-    found.emplace(*key, std::move(event));
-    wanted.erase(key);
-  }
-}
-
-// An event that wrote each of `records`, by record_key(). verify() holds every event to the
-// row as it is now, so any one of them will do. Rule sets and clients are mostly added
-// early in a store's life, so their events are sought from the oldest end; the rest
-// (allocations, decisions, grants) from the newest.
-std::map<std::string, AuditEvent> events_of(Connection& connection,
-                                            std::span<const RecordRef> records) {
-  std::vector<RecordRef> early_kinds;
-  std::vector<RecordRef> others;
-  for (const RecordRef& record : records) {
-    const bool early = record.table == "rulesets" || record.table == "clients";
-    (early ? early_kinds : others).push_back(record);
-  }
+// The one event that wrote each of `records`, by record_key(); a record written by none is
+// left out, and one written by two is a problem (a row of these tables is written once).
+DbResult<std::map<std::string, AuditEvent>> events_of(Connection& connection,
+                                                      std::span<const RecordRef> records) {
   std::map<std::string, AuditEvent> found;
-  find_events(connection, kSelectOfRecordsOldestFirst, early_kinds, found);
-  find_events(connection, kSelectOfRecordsNewestFirst, others, found);
+  auto select = connection.statement(kSelectWritersOfRecord);
+  for (const RecordRef& record : records) {
+    select->reset();
+    select->bind(1, record.table);
+    select->bind(2, record.id);
+    if (!select->executeStep()) continue;
+    AuditEvent first = read_event(*select);
+    if (select->executeStep()) {
+      return DbError{
+          fmt::format("{} {} was written by two audit events, {} and {}; a row is "
+                      "written once",
+                      record.table, record.id, first.seq, read_event(*select).seq)};
+    }
+    found.emplace(record_key(record.table, record.id), std::move(first));
+  }
   return found;
 }
 
@@ -443,9 +413,12 @@ DbResult<Done> AuditLog::check_records(std::span<const RecordRef> records) {
     if (const auto problems = schema_problems(connection); !problems.empty()) {
       return DbError{fmt::format("the schema is not intact: {}", fmt::join(problems, "; "))};
     }
-    const auto events = events_of(connection, records);
+    auto events = events_of(connection, records);
+    if (!events.ok()) return events.error();
     for (const RecordRef& record : records) {
-      if (auto problem = record_problem(connection, record, events)) return DbError{*problem};
+      if (auto problem = record_problem(connection, record, events.value())) {
+        return DbError{*problem};
+      }
     }
     return Done{};
   });

@@ -476,13 +476,26 @@ CREATE TRIGGER generations_no_delete BEFORE DELETE ON generations
 BEGIN SELECT RAISE(ABORT, 'append-only: generations rows are never deleted'); END;
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations{{{1, kVersion1},
+// Version 8: a row of a history table is written by one audit event. The log is
+// searched by (entity_type, entity_id) when a command checks the record it acts on, and
+// this index makes that a lookup rather than a scan; being UNIQUE, it also refuses a
+// second event claiming to have written a row already written, which a forger could
+// otherwise append to vouch for a changed row. Events that write no row of their own are
+// left out: a client's personal details (set, then erased) and a note on an allocation.
+constexpr std::string_view kOneWriterMigration = R"sql(
+CREATE UNIQUE INDEX audit_events_one_writer ON audit_events (entity_type, entity_id)
+  WHERE action NOT IN ('client_personal.set', 'client_personal.erase',
+                       'allocation.allow_future');
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{{1, kVersion1},
                                                 {2, kVersion2},
                                                 {3, kVersion3},
                                                 {4, kVersion4},
                                                 {5, kVersion5},
                                                 {6, kVersion6, &adopt_as_before_upgrade},
-                                                {7, kBulkWritesMigration}}};
+                                                {7, kBulkWritesMigration},
+                                                {8, kOneWriterMigration}}};
 
 }  // namespace
 

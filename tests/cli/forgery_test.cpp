@@ -207,3 +207,53 @@ TEST_CASE("forgery: a decision rewritten with its event and the chain is caught 
         "from checkpoint " +
             signed_head + " (already in " + file + "); run 'hsg audit verify'\n");
 }
+
+TEST_CASE("forgery: a second event vouching for a changed row cannot be appended, nor used") {
+  const StoreFixture store;
+  store.ok({"agree", "1", "--amount", "2400", "--reason", "Family help", "--actor", "asha"});
+  tamper(store, "UPDATE decisions SET agreed_pence = 260000 WHERE id = 1");
+  // The forger appends, properly chained, an event saying decision 1 was written as the
+  // row now is, so that the newest event about it would match the row.
+  std::vector<hsg::db::AuditEvent> events;
+  {
+    auto database = hsg::db::Database::open(store.path());
+    REQUIRE(database.ok());
+    events = hsg::db::AuditLog(database.value()).events().value();
+  }
+  REQUIRE(events.size() == 5);
+  REQUIRE(events[4].action == "decision.agree");
+  hsg::db::AuditEvent forged = events[4];
+  forged.seq = 6;
+  forged.prev_hash = events[4].hash;
+  forged.payload.replace(forged.payload.find("\"agreed_pence\":240000"), 21,
+                         "\"agreed_pence\":260000");
+  forged.hash = hsg::db::audit_event_hash(forged);
+  const std::string insert = fmt::format(
+      "INSERT INTO audit_events VALUES (6, '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}');",
+      forged.at, forged.actor, forged.action, forged.entity_type, forged.entity_id, forged.payload,
+      forged.prev_hash, forged.hash);
+  std::string refused_insert;
+  try {
+    store.sql(insert);
+  } catch (const std::runtime_error& error) {
+    refused_insert = error.what();
+  }
+  CHECK_THAT(refused_insert, Catch::Contains("UNIQUE constraint failed: audit_events.entity_type, "
+                                             "audit_events.entity_id"));
+  CHECK(store.sql("SELECT count(*) FROM audit_events;") == "5\n");
+  // With the index dropped first the event goes in, but the index's absence is named.
+  store.sql("DROP INDEX audit_events_one_writer;" + insert);
+  CHECK(store.refused({"grant", "start", "1", "--start", "2025-02-03", "--held-as",
+                       "direct_payment", "--actor", "asha"}) ==
+        "hsg: error: refusing to act on allocation 1: the schema is not intact: index "
+        "audit_events_one_writer on audit_events is missing; run 'hsg audit verify'\n");
+  // Nor can it be put back without UNIQUE to let the two events stand.
+  store.sql(
+      "CREATE INDEX audit_events_one_writer ON audit_events "
+      "(entity_type, entity_id) WHERE action NOT IN ('client_personal.set', "
+      "'client_personal.erase', 'allocation.allow_future');");
+  CHECK(store.refused({"approve", "1", "--actor", "manager"}) ==
+        "hsg: error: refusing to act on allocation 1: the schema is not intact: index "
+        "audit_events_one_writer on audit_events has been altered: it is not the SQL of hsg's "
+        "schema; run 'hsg audit verify'\n");
+}

@@ -39,3 +39,21 @@ TEST_CASE("generate: an empty database takes a caseload, and a client added late
   CHECK(store.refused({"generate", "--clients", "5", "--seed", "3", "--actor", "asha"}) ==
         kMixingRefused);
 }
+
+TEST_CASE("generate: assessments dated after today need --allow-future, kept in the chain") {
+  hsg::test::StoreFixture store(false);
+  store.ok({"init", "--actor", "asha"});
+  const std::string head = store.sql("SELECT max(seq) FROM audit_events;");
+  const std::string refused = store.refused(
+      {"generate", "--clients", "3", "--seed", "3", "--from", "2099-01-01", "--actor", "asha"});
+  CHECK_THAT(refused, Catch::StartsWith("hsg: error: the assessment of G000001, dated 2099-"));
+  CHECK_THAT(refused, Catch::EndsWith(", the local date); an assessment is not dated in the "
+                                      "future unless --allow-future REASON says why\n"));
+  CHECK(store.sql("SELECT max(seq) FROM audit_events;") == head);
+  CHECK(store.sql("SELECT count(*) FROM clients;") == "0\n");
+  store.ok({"generate", "--clients", "3", "--seed", "3", "--from", "2099-01-01", "--allow-future",
+            "next century's caseload, for a demo", "--actor", "asha"});
+  CHECK(store.sql("SELECT count(*) FROM audit_events WHERE action = 'allocation.allow_future';") ==
+        "3\n");
+  CHECK(store.ok({"audit", "verify"}).out.starts_with("ok: "));
+}
