@@ -7,7 +7,9 @@
 // for every row. Then all rows are recorded in one transaction through the same path
 // as `hsg allocate`, with the import itself (db/imports.h), so a crash part-way leaves
 // the database as it was. Rows an earlier import recorded (the same rows_sha256,
-// cli/rows_sha256.h) are refused, naming that import, unless --again says it is meant.
+// cli/rows_sha256.h) are refused, naming that import, and so is each row that repeats
+// an earlier row of the file or an assessment already recorded, unless --again says it
+// is meant. The rule sets of the rows are chosen under the write lock.
 #include <fmt/core.h>
 
 #include <fstream>
@@ -45,11 +47,13 @@ struct ImportRow {
 
 class Importer {
  public:
-  Importer(std::string file, db::Database& database, FutureDatePermission future)
+  // With `again`, rows already recorded (by an import or otherwise) are recorded again.
+  Importer(std::string file, db::Database& database, FutureDatePermission future, bool again)
       : file_(std::move(file)),
         database_(database),
         rulesets_(database),
         future_(std::move(future)),
+        again_(again),
         header_(file_) {}
 
   std::vector<ImportRow> check(std::istream& in);
@@ -58,17 +62,23 @@ class Importer {
   StoredRulesets& rulesets() { return rulesets_; }
   // Of the records read (cli/rows_sha256.h).
   std::string rows_sha256() const { return rows_.hex(); }
+  // How many rows repeat an allocation already recorded (counted with --again only).
+  std::int64_t rows_recorded_before() const { return rows_recorded_before_; }
 
  private:
   void problem(std::int64_t line, std::size_t column, const std::string& message);
   std::optional<ImportRow> check_row(const std::vector<std::string>& fields, std::int64_t line);
   bool known_client(const std::string& ref);
+  void check_repeats(const ImportRow& row, const std::vector<std::string>& fields,
+                     std::int64_t line);
   const std::vector<std::string>& columns() const { return header_.columns(); }
 
   std::string file_;
   db::Database& database_;
   StoredRulesets rulesets_;
   FutureDatePermission future_;
+  bool again_ = false;
+  std::int64_t rows_recorded_before_ = 0;
   RowsSha256 rows_;
   ImportHeader header_;
   std::map<std::string, bool> clients_;
@@ -112,7 +122,9 @@ std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fie
   if (date) {
     if (auto future = future_date_problem(future_, *date, "the date")) problem(line, 2, *future);
   }
-  if (auto bad = db::one_line_problem("assessor", fields[2], 200)) problem(line, 3, *bad);
+  // One person, one name: the assessor is stored in its normal form, as --actor is.
+  const db::DbResult<std::string> assessor = db::normalise_actor(fields[2]);
+  if (!assessor.ok()) problem(line, 3, assessor.error().message);
   if (!date) return std::nullopt;
   const rules::LoadedRuleset* ruleset = nullptr;
   try {
@@ -139,7 +151,40 @@ std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fie
   }
   if (problems_.size() != before) return std::nullopt;
   const auto options = answers.value().options();
-  return ImportRow{{fields[0], *date, fields[2]}, ruleset, {options.begin(), options.end()}};
+  ImportRow row{{fields[0], *date, assessor.value()}, ruleset, {options.begin(), options.end()}};
+  check_repeats(row, fields, line);
+  if (problems_.size() != before) return std::nullopt;
+  return row;
+}
+
+// A row the file already gave, or an assessment already recorded, is not recorded again
+// by accident, whatever order the rows or areas come in.
+void Importer::check_repeats(const ImportRow& row, const std::vector<std::string>& fields,
+                             std::int64_t line) {
+  std::vector<std::pair<std::string, std::string>> answers;
+  std::vector<engine::NamedAnswer> named;
+  for (std::size_t column = kFixedColumns; column < fields.size(); ++column) {
+    answers.emplace_back(columns()[column], fields[column]);
+    named.push_back({columns()[column], fields[column]});
+  }
+  const NewAssessment& assessment = row.assessment;
+  if (auto earlier = rows_.add(assessment.client_ref, fields[1], assessment.assessor,
+                               std::move(answers), line)) {
+    problem(line, 0,
+            fmt::format("repeats line {}: the same client, date, assessor and answers", *earlier));
+    return;
+  }
+  const auto recorded = unwrap(db::AllocationRepository(database_).same_assessment(
+      assessment.client_ref, assessment.date, assessment.assessor, std::move(named)));
+  if (!recorded) return;
+  if (again_) {
+    ++rows_recorded_before_;
+    return;
+  }
+  problem(line, 0,
+          fmt::format("this assessment of {} on {} by {} with these answers is recorded "
+                      "already, as allocation {} (to record it again on purpose, add --again)",
+                      assessment.client_ref, fields[1], assessment.assessor, *recorded));
 }
 
 std::vector<ImportRow> Importer::check(std::istream& in) {
@@ -150,7 +195,6 @@ std::vector<ImportRow> Importer::check(std::istream& in) {
     header_.empty_file();
     return rows;
   }
-  rows_.add(*header);
   if (!header_.read(*header)) return rows;
   std::int64_t data_rows = 0;
   while (auto fields = reader.next()) {
@@ -159,7 +203,6 @@ std::vector<ImportRow> Importer::check(std::istream& in) {
       continue;
     }
     if (fields->size() == 1 && fields->front().empty()) continue;  // a blank line
-    rows_.add(*fields);
     ++data_rows;
     if (auto row = check_row(*fields, reader.line())) rows.push_back(std::move(*row));
   }
@@ -193,20 +236,22 @@ std::string import_summary(const db::Import& import) {
 }
 
 // The earlier import these rows repeat, when --again says that is meant; refuses a
-// repeat not meant and an --again that repeats nothing.
+// repeat not meant and an --again that repeats nothing: neither an earlier import of the
+// same rows nor any row already recorded.
 std::optional<std::int64_t> again_of(const std::string& path, bool again,
-                                     const std::optional<db::Import>& earlier) {
+                                     const std::optional<db::Import>& earlier,
+                                     std::int64_t rows_recorded_before) {
   if (earlier && !again) {
     throw InputError(fmt::format(
         "the rows of {} were imported already: {}; nothing was imported (to record them "
         "again on purpose, add --again)",
         path, import_summary(*earlier)));
   }
-  if (!earlier && again) {
-    throw InputError(fmt::format(
-        "--again: the rows of {} were never imported, so they cannot be imported again; "
-        "leave --again out",
-        path));
+  if (!earlier && again && rows_recorded_before == 0) {
+    throw InputError(
+        fmt::format("--again: the rows of {} were never imported or recorded, so they cannot be "
+                    "recorded again; leave --again out",
+                    path));
   }
   if (earlier) return earlier->id;
   return std::nullopt;
@@ -239,20 +284,24 @@ int import_command(const Args& args, Io& io) {
   const FutureDatePermission future = future_date_permission(command_line);
   // The rows' rule sets are chosen under the write lock (see allocate).
   db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
-  Importer importer(path, database, future);
+  const bool again = command_line.has("again");
+  Importer importer(path, database, future, again);
   const std::vector<ImportRow> rows = importer.check(file.text);
+  db::ImportRepository imports(database);
+  // The same rows as an earlier import: that is the one thing to say (each row would
+  // otherwise be reported as recorded already).
+  const std::optional<db::Import> earlier = unwrap(imports.latest_of_rows(importer.rows_sha256()));
+  if (earlier && !again) again_of(path, again, earlier, 0);
   if (const std::vector<std::string> problems = importer.problems(); !problems.empty()) {
     for (const std::string& line : problems) io.err << line << "\n";
     io.err << fmt::format("hsg: error: {} {}; nothing was imported\n", problems.size(),
                           problems.size() == 1 ? "problem" : "problems");
     return 1;
   }
-  db::ImportRepository imports(database);
   db::NewImport import{
       path, file.sha256, importer.rows_sha256(), static_cast<std::int64_t>(rows.size()), 0,
       0,    std::nullopt};
-  import.again_of =
-      again_of(path, command_line.has("again"), unwrap(imports.latest_of_rows(import.rows_sha256)));
+  import.again_of = again_of(path, again, earlier, importer.rows_recorded_before());
   Progress progress(io.err, io.interactive, "importing", static_cast<std::int64_t>(rows.size()));
   std::int64_t done = 0;
   record_pipelined<const ImportRow*>(

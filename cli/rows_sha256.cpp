@@ -1,19 +1,37 @@
 #include "cli/rows_sha256.h"
 
+#include <algorithm>
+
 #include "db/canonical_json.h"
 #include "rules/sha256.h"
 
 namespace hsg::cli {
 
-void RowsSha256::add(const std::vector<std::string>& fields) {
-  text_ += '[';
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) text_ += ',';
-    db::append_json_string(text_, fields[i]);
+std::optional<std::int64_t> RowsSha256::add(
+    const std::string& client_ref, const std::string& date, const std::string& assessor,
+    std::vector<std::pair<std::string, std::string>> answers, std::int64_t line) {
+  std::sort(answers.begin(), answers.end());
+  std::string text = "[";
+  for (const std::string& field : {client_ref, date, assessor}) {
+    db::append_json_string(text, field);
+    text += ',';
   }
-  text_ += "]\n";
+  for (const auto& [area, option] : answers) {
+    db::append_json_string(text, area);
+    text += ',';
+    db::append_json_string(text, option);
+    text += ',';
+  }
+  text.back() = ']';
+  const auto [found, inserted] = lines_.emplace(std::move(text), line);
+  if (inserted) return std::nullopt;
+  return found->second;
 }
 
-std::string RowsSha256::hex() const { return rules::sha256_hex(text_); }
+std::string RowsSha256::hex() const {
+  std::string text;
+  for (const auto& [row, line] : lines_) text += row + "\n";
+  return rules::sha256_hex(text);
+}
 
 }  // namespace hsg::cli

@@ -282,6 +282,26 @@ DbResult<StoredAllocation> AllocationRepository::get(std::int64_t id) {
   });
 }
 
+DbResult<std::optional<std::int64_t>> AllocationRepository::same_assessment(
+    std::string_view client_ref, engine::Date assessed_on, std::string_view assessor,
+    std::vector<engine::NamedAnswer> answers) {
+  std::sort(
+      answers.begin(), answers.end(),
+      [](const engine::NamedAnswer& a, const engine::NamedAnswer& b) { return a.area < b.area; });
+  return guarded("cannot read allocations", [&]() -> DbResult<std::optional<std::int64_t>> {
+    // allocations_by_client (client_ref, assessed_on) makes this a lookup.
+    auto select = database_.connection().statement(
+        "SELECT id FROM allocations WHERE client_ref = ? AND assessed_on = ? AND "
+        "assessor = ? AND answers = ? ORDER BY id LIMIT 1");
+    select->bind(1, std::string(client_ref));
+    select->bind(2, assessed_on.to_string());
+    select->bind(3, std::string(assessor));
+    select->bind(4, canonical_answers(answers));
+    if (!select->executeStep()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(select->getColumn(0).getInt64());
+  });
+}
+
 DbResult<std::vector<StoredAllocation>> AllocationRepository::for_client(
     std::string_view client_ref) {
   return guarded("cannot read the client's allocations",

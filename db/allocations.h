@@ -111,6 +111,12 @@ class AllocationRepository {
   DbResult<std::int64_t> record(const Stamp& stamp, const NewAllocation& allocation);
   DbResult<std::int64_t> record(const Stamp& stamp, const CheckedAllocation& allocation);
   DbResult<StoredAllocation> get(std::int64_t id);
+  // The first allocation recorded for this client on this date by this assessor with
+  // exactly these answers (in any order), if any: an import refuses to record it again.
+  DbResult<std::optional<std::int64_t>> same_assessment(std::string_view client_ref,
+                                                        engine::Date assessed_on,
+                                                        std::string_view assessor,
+                                                        std::vector<engine::NamedAnswer> answers);
   // Assessment date order, then id.
   DbResult<std::vector<StoredAllocation>> for_client(std::string_view client_ref);
   // Calls visit for every allocation in id order until it returns false, holding one

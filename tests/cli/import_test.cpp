@@ -61,7 +61,7 @@ struct ImportStore {
 // The two rows of the reproduction, as a spreadsheet might save them.
 std::string good_rows(const std::string& line_end) {
   return kHeader.substr(0, kHeader.size() - 1) + line_end + "C-1,2025-01-15,ben," + kWorkedRow +
-         line_end + "\"C-1\",2025-02-01,\"chloe, senior\"," + kWorkedRow + line_end;
+         line_end + "\"C-1\",2025-02-01,\"chloe senior\"," + kWorkedRow + line_end;
 }
 
 std::string without_newline(std::string text) {
@@ -75,12 +75,12 @@ TEST_CASE("import: good rows are all recorded in one go") {
   ImportStore store;
   const auto csv = store.dir / "good.csv";
   hsg::test::write_file(csv, kHeader + "C-1,2025-01-15,ben," + kWorkedRow + "\r\n" +
-                                 "\"C-1\",2025-02-01,\"chloe, senior\"," + kWorkedRow + "\n");
+                                 "\"C-1\",2025-02-01,\"chloe senior\"," + kWorkedRow + "\n");
   const auto result = hsg::test::run_hsg({"import", csv.string(), "--db", store.db});
   CHECK(result.exit_code == 0);
   CHECK(result.out == fmt::format("imported 2 assessments from {} as import 1\n", csv.string()));
   CHECK(hsg::test::run_sqlite(store.db, "SELECT assessor, total_pence FROM allocations;") ==
-        "ben|240500\nchloe, senior|240500\n");
+        "ben|240500\nchloe senior|240500\n");
 }
 
 TEST_CASE("import: every bad row is reported with line and column and nothing is written") {
@@ -114,7 +114,10 @@ TEST_CASE("import: killed with SIGKILL mid-import, the database is intact and un
   const std::string before = store.count();
   const auto csv = store.dir / "big.csv";
   std::string text = kHeader;
-  for (int i = 0; i < 30000; ++i) text += "C-1,2025-01-15,ben," + kWorkedRow + "\n";
+  // Each row another assessor's, so that no row repeats another.
+  for (int i = 0; i < 30000; ++i) {
+    text += "C-1,2025-01-15,ben" + std::to_string(i) + "," + kWorkedRow + "\n";
+  }
   hsg::test::write_file(csv, text);
   const auto wal = std::filesystem::path(store.db + "-wal");
   const auto wal_before = std::filesystem::exists(wal) ? std::filesystem::file_size(wal) : 0;
@@ -171,8 +174,8 @@ TEST_CASE("import: --again records the same rows again, as a deliberate re-impor
   const auto csv = store.dir / "good.csv";
   hsg::test::write_file(csv, good_rows("\n"));
   CHECK(store.refused(csv, {"--again"}) ==
-        fmt::format("hsg: error: --again: the rows of {} were never imported, so they cannot "
-                    "be imported again; leave --again out\n",
+        fmt::format("hsg: error: --again: the rows of {} were never imported or recorded, so "
+                    "they cannot be recorded again; leave --again out\n",
                     csv.string()));
   REQUIRE(store.import(csv).exit_code == 0);
   const auto again = store.import(csv, {"--again"});
@@ -254,4 +257,60 @@ TEST_CASE("import: a file with no data rows is refused") {
                     "hsg: error: 1 problem; nothing was imported\n",
                     csv.string()));
   CHECK(store.sql("SELECT count(*) FROM imports;") == "0\n");
+}
+
+TEST_CASE(
+    "import: the same assessments sorted, reordered, repeated or retyped are not recorded twice") {
+  ImportStore store;
+  const auto csv = store.dir / "good.csv";
+  hsg::test::write_file(csv, good_rows("\n"));
+  REQUIRE(store.import(csv).exit_code == 0);
+  const std::string at = without_newline(store.sql("SELECT at FROM imports;"));
+  const std::string imported_already = fmt::format(
+      "the rows of {{}} were imported already: import 1 ({}, 2 assessments: allocations 1 to "
+      "2) at {} by asha; nothing was imported (to record them again on purpose, add --again)\n",
+      csv.string(), at);
+  // The rows sorted the other way, the area columns swapped, the assessors retyped.
+  const auto sorted = store.dir / "sorted.csv";
+  const std::string swapped_header =
+      "client_ref,date,assessor,housing_options,tenancy_skills,home_maintenance,settling_in,"
+      "on_call,money,health,safety,social,work_learning\n";
+  const std::string swapped_row =
+      "none,alongside,none,alongside,monitoring,advice,none,alongside,none,none";
+  hsg::test::write_file(sorted, swapped_header + "C-1,2025-02-01,Chloe  Senior," + swapped_row +
+                                    "\nC-1,2025-01-15,  BEN ," + swapped_row + "\n");
+  CHECK(store.refused(sorted) ==
+        "hsg: error: " + fmt::format(fmt::runtime(imported_already), sorted.string()));
+  // One of those rows with a new one: the old row is named, at its line.
+  const auto more = store.dir / "more.csv";
+  hsg::test::write_file(more, kHeader + "C-1,2025-01-15,ben," + kWorkedRow +
+                                  "\nC-1,2025-03-01,ben," + kWorkedRow + "\n");
+  CHECK(store.refused(more) ==
+        more.string() +
+            ":2: this assessment of C-1 on 2025-01-15 by ben with these answers is recorded "
+            "already, as allocation 1 (to record it again on purpose, add --again)\n"
+            "hsg: error: 1 problem; nothing was imported\n");
+  // A row given twice in one file.
+  const auto twice = store.dir / "twice.csv";
+  hsg::test::write_file(twice, kHeader + "C-1,2025-04-01,ben," + kWorkedRow +
+                                   "\nC-1,2025-04-01,Ben," + kWorkedRow + "\n");
+  CHECK(store.refused(twice) ==
+        twice.string() +
+            ":3: repeats line 2: the same client, date, assessor and answers\n"
+            "hsg: error: 1 problem; nothing was imported\n");
+  // An assessor who is not one person's normal name.
+  const auto bad = store.dir / "bad.csv";
+  hsg::test::write_file(bad, kHeader + "C-1,2025-04-01,ben!," + kWorkedRow + "\n");
+  CHECK(store.refused(bad) ==
+        bad.string() +
+            ":2:3: the actor 'ben!' may hold only letters a-z (capitals are lowercased), "
+            "digits 0-9, '.', '_', '-', '@' and single spaces (assessor)\n"
+            "hsg: error: 1 problem; nothing was imported\n");
+  CHECK(store.sql("SELECT count(*) FROM allocations;") == "2\n");
+  // Meant: --again records the known row again with the new one.
+  const auto again = store.import(more, {"--again"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out == fmt::format("imported 2 assessments from {} as import 2\n", more.string()));
+  CHECK(store.sql("SELECT assessor FROM allocations ORDER BY id;") ==
+        "ben\nchloe senior\nben\nben\n");
 }
