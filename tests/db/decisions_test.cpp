@@ -95,7 +95,7 @@ TEST_CASE("an agreement above the limit stored before the limit rule waits for a
   CHECK(state.status == db::DecisionStatus::approved);
 }
 
-TEST_CASE("four eyes compares names in their folded form; a stamp not in it is refused") {
+TEST_CASE("four eyes compares names in their folded form, and refuses a stamp not in it") {
   Recorded recorded;
   db::DecisionRepository decisions(recorded.database);
   ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(100000), "moving away"));
