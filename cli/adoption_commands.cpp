@@ -132,6 +132,12 @@ int rules_retire_command(const Args& args, Io& io) {
   const db::RulesetInfo info = named_ruleset(command_line, database);
   const db::Adoption retired = unwrap(db::AdoptionRepository(database).retire(
       stamp, info.id, from, command_line.get<std::string>("reason")));
+  if (from == retired.from_on) {
+    // Retired from its first day: there is no last day in force to name.
+    io.out << fmt::format("{} retired from {}: it was never in force\n", title(info),
+                          from.to_string());
+    return 0;
+  }
   io.out << fmt::format("{} retired from {}: in force from {} to {}\n", title(info),
                         from.to_string(), retired.from_on.to_string(),
                         from.plus_days(-1).to_string());

@@ -42,7 +42,8 @@ std::optional<std::string> not_in_force_note(db::Database* database,
   if (database) {
     const db::RulesetInfo info{ruleset.id, spec.name, spec.version, spec.effective_from,
                                spec.adjustment_tolerance_percent};
-    return db::not_in_force_problem(info, unwrap(db::AdoptionRepository(*database).all()), date);
+    return unwrap(
+        db::not_in_force_problem(info, unwrap(db::AdoptionRepository(*database).all()), date));
   }
   if (date >= spec.effective_from) return std::nullopt;
   return fmt::format("rule set {} ({} version {}) is not in force on {}: it is effective from {}",

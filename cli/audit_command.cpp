@@ -37,11 +37,14 @@ int log(const Args& args, Io& io) {
   return 0;
 }
 
-// Every schema object not as shipped, then the first problem of the chain and rows.
+// Every schema object not as shipped and every adoption rule broken, then the first
+// problem of the chain and rows.
 void write_failures(std::ostream& err, const db::VerifyReport& report,
                     const CheckpointsToVerify& checkpoints) {
-  for (const std::string& problem : report.schema_problems) {
-    err << "hsg: audit verification FAILED: " << problem << "\n";
+  for (const auto* problems : {&report.schema_problems, &report.adoption_problems}) {
+    for (const std::string& problem : *problems) {
+      err << "hsg: audit verification FAILED: " << problem << "\n";
+    }
   }
   if (report.problem.empty()) return;
   const std::string source =
@@ -57,10 +60,12 @@ int verify(const Args& args, Io& io) {
        "Checks that the schema's append-only triggers (and every table and index) are as\n"
        "shipped, naming each that is not; recomputes the whole hash chain and checks every\n"
        "stored record against the event that wrote it; names the first that does not match\n"
-       "(exit 1). With a checkpoint taken earlier, also detects a log cut short or rewritten\n"
-       "before it; --checkpoints checks every signed checkpoint of an auditor's file, each\n"
-       "signature first. With --replay, also recomputes every allocation (as hsg audit\n"
-       "replay --all) and lists any that differ (exit 1).",
+       "(exit 1). Names every rule-set adoption that breaks the adoption rules (init only\n"
+       "first, upgrade only by hsg-upgrade, four eyes, one rule set in force a day), written\n"
+       "by an event or not. With a checkpoint taken earlier, also detects a log cut short or\n"
+       "rewritten before it; --checkpoints checks every signed checkpoint of an auditor's\n"
+       "file, each signature first. With --replay, also recomputes every allocation (as hsg\n"
+       "audit replay --all) and lists any that differ (exit 1).",
        "hsg audit verify --checkpoints auditor.checkpoints --public-key auditor.pub"});
   command_line.add()("checkpoint", po::value<std::string>()->value_name("SEQ:HASH"),
                      "a checkpoint printed earlier by hsg audit checkpoint")(

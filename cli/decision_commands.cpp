@@ -88,8 +88,9 @@ int agree_command(const Args& args, Io& io) {
   CommandLine command_line(
       "agree", {"hsg agree ALLOC --amount AMOUNT --reason TEXT",
                 "Records the amount agreed with the client and why. An amount more than the rule\n"
-                "set's tolerance (10% in medway) away from the indicative grant waits for\n"
-                "approval by a different person.",
+                "set's tolerance (10% in medway) away from the indicative grant, or above the\n"
+                "allocation's upper limit (whatever the tolerance), waits for approval by a\n"
+                "different person.",
                 "hsg agree 1 --amount 2200.00 --reason 'Family support covers evenings'"});
   add_allocation_argument(command_line);
   command_line.add()("amount", po::value<std::string>()->required()->value_name("AMOUNT"),
@@ -119,10 +120,10 @@ int resolve(const Args& args, Io& io, bool approving) {
   CommandLine command_line(
       approving ? "approve" : "reject",
       {approving ? "hsg approve ALLOC [--reason TEXT]" : "hsg reject ALLOC --reason TEXT",
-       approving ? "Approves an agreed amount that is beyond tolerance. The approver must not be\n"
-                   "the person who agreed it."
-                 : "Rejects an agreed amount that is beyond tolerance, with a reason. The person\n"
-                   "rejecting must not be the person who agreed it.",
+       approving ? "Approves an agreed amount that is beyond tolerance or above the upper limit.\n"
+                   "The approver must not be the person who agreed it."
+                 : "Rejects an agreed amount that is beyond tolerance or above the upper limit,\n"
+                   "with a reason. The person rejecting must not be the person who agreed it.",
        approving ? "hsg approve 1 --actor manager" : "hsg reject 1 --reason 'Not evidenced'"});
   add_allocation_argument(command_line);
   auto reason = po::value<std::string>()->value_name("TEXT");

@@ -46,11 +46,12 @@ int start(const Args& args, Io& io) {
       "grant start",
       {"hsg grant start ALLOC --start D --held-as direct_payment|managed_account|isf "
        "[--provider NAME]",
-       "Turns an agreed (or, beyond tolerance, approved) allocation into a grant. The agreed\n"
-       "amount is shared across the intervention types in proportion to their indicative\n"
-       "amounts; each type is paid in advance, every instalment period of the rule set (4\n"
-       "weeks in medway) from the start date, pennies to the earliest instalments. One grant\n"
-       "per allocation; an individual service fund (isf) names its provider.",
+       "Turns an agreed (or, beyond tolerance or above the upper limit, approved) allocation\n"
+       "into a grant, starting on or after its assessment date. The agreed amount is shared\n"
+       "across the intervention types in proportion to their indicative amounts; each type\n"
+       "is paid in advance, every instalment period of the rule set (4 weeks in medway) from\n"
+       "the start date, pennies to the earliest instalments. One grant per allocation; an\n"
+       "individual service fund (isf) names its provider.",
        "hsg grant start 1 --start 2025-02-03 --held-as direct_payment"});
   command_line.add()("allocation", po::value<std::string>()->required()->value_name("ALLOC"),
                      "allocation id (as printed by hsg allocate)");

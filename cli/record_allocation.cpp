@@ -33,7 +33,7 @@ const std::vector<db::Adoption>& StoredRulesets::adoptions() {
 }
 
 const rules::LoadedRuleset& StoredRulesets::in_force_on(engine::Date date) {
-  const db::Adoption* in_force = db::in_force_on(adoptions(), date);
+  const db::Adoption* in_force = unwrap(db::in_force_on(adoptions(), date));
   if (!in_force) {
     // The repository's own words for "none in force".
     return stored(unwrap(db::RulesetRepository(database_).in_force_on(date)).info.id);
@@ -55,7 +55,7 @@ const rules::LoadedRuleset& StoredRulesets::for_recording(const RulesOption* nam
   const engine::RulesetSpec& spec = ruleset.ruleset.spec();
   const db::RulesetInfo info{id, spec.name, spec.version, spec.effective_from,
                              spec.adjustment_tolerance_percent};
-  if (auto problem = db::not_in_force_problem(info, adoptions(), date)) {
+  if (auto problem = unwrap(db::not_in_force_problem(info, adoptions(), date))) {
     throw InputError(
         fmt::format("{}; nothing is recorded under a rule set not in force on the "
                     "assessment date",

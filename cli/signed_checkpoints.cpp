@@ -14,19 +14,36 @@ std::int64_t seq_of(const std::string& checkpoint) {
   return std::stoll(checkpoint.substr(0, checkpoint.find(':')));
 }
 
-// Whether the store verifies and still holds every checkpoint already in `file`.
-void require_sound_log(db::Database& database, const std::optional<std::string>& file) {
+// The checkpoints already in `file`, each of whose signatures must hold with the public
+// half of `key_file`: a line someone else wrote (or altered) is not one to sign after.
+std::vector<std::string> earlier_checkpoints(const std::optional<std::string>& file,
+                                             const std::string& key_file) {
   std::vector<std::string> earlier;
-  if (file && std::filesystem::exists(*file)) {
-    for (const db::SignedCheckpoint& line : unwrap(db::read_checkpoint_file(*file))) {
-      earlier.push_back(line.checkpoint);
+  if (!file || !std::filesystem::exists(*file)) return earlier;
+  const db::PublicKey key = unwrap(db::public_key_of(key_file));
+  for (const db::SignedCheckpoint& line : unwrap(db::read_checkpoint_file(*file))) {
+    if (!db::signature_holds(key, line)) {
+      throw InputError(fmt::format(
+          "refusing to sign: the signature of checkpoint {} ({} line {}) does not verify with "
+          "the public key of {}",
+          line.checkpoint, *file, line.line, key_file));
     }
+    earlier.push_back(line.checkpoint);
   }
+  return earlier;
+}
+
+// Whether the store verifies and still holds every checkpoint in `earlier` (of `file`).
+void require_sound_log(db::Database& database, const std::optional<std::string>& file,
+                       const std::vector<std::string>& earlier) {
   const db::VerifyReport report = unwrap(db::AuditLog(database).verify(earlier));
   if (report.ok) return;
-  std::string problem =
-      report.schema_problems.empty() ? report.problem : report.schema_problems.front();
-  if (report.schema_problems.empty() && report.bad_checkpoint) {
+  std::string problem = report.problem;
+  if (!report.schema_problems.empty()) {
+    problem = report.schema_problems.front();
+  } else if (!report.adoption_problems.empty()) {
+    problem = report.adoption_problems.front();
+  } else if (report.bad_checkpoint) {
     problem += fmt::format(" (already in {})", *file);
   }
   throw InputError(fmt::format(
@@ -61,9 +78,10 @@ int audit_checkpoint(const Args& args, Io& io) {
       "audit checkpoint",
       {"hsg audit checkpoint [--sign KEYFILE [--checkpoints FILE]] [--db PATH]",
        "Prints SEQ:HASH of the last audit event, to hand to an auditor. With --sign, first\n"
-       "verifies the log (and that the checkpoints already in FILE still hold), then prints\n"
-       "the checkpoint signed with the secret key, 'SEQ:HASH SIGNATURE', or appends it to\n"
-       "FILE: the auditor's checkpoint file, kept apart from the database.",
+       "checks that every checkpoint already in FILE is signed with this key, and that the\n"
+       "log verifies and still holds each; then prints the checkpoint signed with the secret\n"
+       "key, 'SEQ:HASH SIGNATURE', or appends it to FILE: the auditor's checkpoint file, kept\n"
+       "apart from the database.",
        "hsg audit checkpoint --sign auditor.key --checkpoints auditor.checkpoints"});
   command_line.add()("sign", po::value<std::string>()->value_name("KEYFILE"),
                      "sign the checkpoint with this secret key (hsg audit keygen)")(
@@ -83,9 +101,9 @@ int audit_checkpoint(const Args& args, Io& io) {
   std::optional<std::string> file;
   if (command_line.has("checkpoints")) file = command_line.get<std::string>("checkpoints");
   if (seq_of(checkpoint) == 0) throw InputError("nothing to sign: the audit log is empty");
-  require_sound_log(database, file);
-  const std::string line =
-      unwrap(db::sign_checkpoint(command_line.get<std::string>("sign"), checkpoint));
+  const std::string key_file = command_line.get<std::string>("sign");
+  require_sound_log(database, file, earlier_checkpoints(file, key_file));
+  const std::string line = unwrap(db::sign_checkpoint(key_file, checkpoint));
   if (!file) {
     io.out << line << "\n";
     return 0;

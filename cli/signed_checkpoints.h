@@ -2,8 +2,10 @@
 // signed checkpoints hsg audit verify --checkpoints FILE --public-key KEY checks.
 //
 // The key and file formats are db/signed_checkpoints.h's. A checkpoint is signed only if
-// the log verifies now (schema, chain and rows) and every checkpoint already in the file
-// still holds, so a signature never vouches for a log that is already known to be bad.
+// every checkpoint already in the file bears a signature of the signing key (checked with
+// its public half), the log verifies now (schema, adoptions, chain and rows) and each of
+// those checkpoints still holds, so a signature never vouches for a log that is already
+// known to be bad, nor follows lines someone without the key wrote.
 #pragma once
 
 #include <optional>

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "db/adoption_invariants.h"
 #include "db/audit_append.h"
 #include "db/canonical_json.h"
 #include "db/future_dates.h"
@@ -401,7 +402,10 @@ DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_
     verifier.check_unwritten_rows();
     VerifyReport report = verifier.finish();
     report.schema_problems = schema_problems(connection);
-    report.ok = report.ok && report.schema_problems.empty();
+    auto adoptions = AdoptionRepository(database_).all();
+    if (!adoptions.ok()) return adoptions.error();
+    report.adoption_problems = adoption_invariant_problems(adoptions.value());
+    report.ok = report.ok && report.schema_problems.empty() && report.adoption_problems.empty();
     return report;
   });
 }

@@ -8,7 +8,9 @@
 // also requires that event SEQ still exists with that hash, which detects a log cut
 // short after the checkpoint — something the chain alone cannot show. It also checks that
 // the file's schema — above all the append-only triggers — is exactly the one the shipped
-// migrations build (db/schema_check.h), and names every object that is not.
+// migrations build (db/schema_check.h), and names every object that is not; and that the
+// rule-set adoptions keep the rules no trigger can state (db/adoption_invariants.h),
+// naming every adoption that does not, even one no event wrote.
 // Verification reads one consistent snapshot and holds one event in memory at a time.
 //
 // check_records() is the same row check for the few rows a command is about to act on,
@@ -35,11 +37,12 @@ struct VerifyReport {
   bool ok = false;
   std::int64_t events_checked = 0;
   std::int64_t records_checked = 0;
-  std::optional<std::int64_t> first_bad_seq;  // when an event is to blame
-  std::string problem;                        // empty when ok
-  std::string head;                           // "SEQ:HASH" of the last event read
-  std::vector<std::string> schema_problems;   // each schema object not as shipped
-  std::optional<std::size_t> bad_checkpoint;  // index of the checkpoint to blame
+  std::optional<std::int64_t> first_bad_seq;   // when an event is to blame
+  std::string problem;                         // empty when ok
+  std::string head;                            // "SEQ:HASH" of the last event read
+  std::vector<std::string> schema_problems;    // each schema object not as shipped
+  std::vector<std::string> adoption_problems;  // each adoption rule broken
+  std::optional<std::size_t> bad_checkpoint;   // index of the checkpoint to blame
 };
 
 // A stored row as audit events name it: its table (entity_type) and key (entity_id).

@@ -127,7 +127,10 @@ std::optional<DecisionState> read_state(Connection& connection, std::int64_t all
   }
   state.agreement = select_one(connection, kSelectLatestAgreement, allocation_id);
   if (!state.agreement) return state;
-  if (!*state.agreement->needs_approval) {
+  // An agreement recorded before the upper limit needed approval has needs_approval 0
+  // even above the limit; the limit binds it all the same.
+  const bool above_limit = *state.agreement->agreed > state.upper_limit;
+  if (!*state.agreement->needs_approval && !above_limit) {
     state.status = DecisionStatus::agreed;
     return state;
   }

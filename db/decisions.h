@@ -10,9 +10,13 @@
 // is then a review or an end and a new start (db/grants.h). Decisions are only ever appended; a new
 // agreement supersedes the previous one, and the state is derived from the latest:
 //
-//   no agreement                       → indicative
-//   latest agreement within tolerance  → agreed
-//   beyond tolerance, not yet decided  → pending_approval → approved | rejected
+//   no agreement                                   → indicative
+//   latest agreement within tolerance and limit    → agreed
+//   beyond tolerance or above the upper limit,
+//   not yet decided                                → pending_approval → approved | rejected
+//
+// The upper limit is applied to the amount whatever the stored needs_approval says, so an
+// agreement recorded before the limit needed approval waits for approval too.
 #pragma once
 
 #include <cstdint>

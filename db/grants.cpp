@@ -38,6 +38,7 @@ constexpr char kSelectGrants[] =
     "ORDER BY g.id";
 constexpr char kGrantOfAllocation[] = "SELECT id FROM grants WHERE allocation_id = ?1";
 constexpr char kClientOfAllocation[] = "SELECT client_ref FROM allocations WHERE id = ?1";
+constexpr char kAssessedOnOfAllocation[] = "SELECT assessed_on FROM allocations WHERE id = ?1";
 
 #undef HSG_GRANT_COLUMNS
 
@@ -442,6 +443,34 @@ std::optional<std::string> isf_provider_problem(Database& database, const NewGra
   return std::nullopt;
 }
 
+// Above the upper limit an amount is paid only once another person has approved it
+// (db/decisions.h), whatever an older agreement's stored needs_approval says.
+std::optional<std::string> above_limit_problem(const DecisionState& state) {
+  const Decision& agreement = *state.agreement;
+  if (*agreement.agreed <= state.upper_limit || state.status == DecisionStatus::approved) {
+    return std::nullopt;
+  }
+  return fmt::format(
+      "the agreed £{} is above the allocation's upper limit £{}, so it is paid only once "
+      "another person approves it (it is {})",
+      agreement.agreed->to_grouped_string(), state.upper_limit.to_grouped_string(),
+      to_string(state.status));
+}
+
+// Support is assessed before it is paid for, whichever front end starts the grant.
+std::optional<std::string> before_assessment_problem(Connection& connection,
+                                                     const NewGrant& grant) {
+  auto select = connection.statement(kAssessedOnOfAllocation);
+  select->bind(1, grant.allocation_id);
+  if (!select->executeStep()) return std::nullopt;  // no allocation: refused below
+  const engine::Date assessed_on = date_of(select->getColumn(0).getString(), "assessment date");
+  if (grant.start_on >= assessed_on) return std::nullopt;
+  return fmt::format(
+      "it would start on {}, before the allocation's assessment date {}: a grant cannot start "
+      "before its assessment",
+      grant.start_on.to_string(), assessed_on.to_string());
+}
+
 }  // namespace
 
 DbResult<std::int64_t> GrantRepository::start(const Stamp& stamp, const NewGrant& grant) {
@@ -467,12 +496,16 @@ DbResult<std::int64_t> GrantRepository::start(const Stamp& stamp, const NewGrant
                       "--amount AMOUNT --reason TEXT)",
                       doing, grant.allocation_id)};
     }
+    if (auto problem = above_limit_problem(state.value())) return DbError{doing + ": " + *problem};
     if (status != DecisionStatus::agreed && status != DecisionStatus::approved) {
       return DbError{fmt::format("{}: its agreed amount is {}, not agreed or approved", doing,
                                  to_string(status))};
     }
     if (auto problem = isf_provider_problem(database_, grant))
       return DbError{doing + ": " + *problem};
+    if (auto problem = before_assessment_problem(connection, grant)) {
+      return DbError{doing + ": " + *problem};
+    }
     const Decision& agreement = *state.value().agreement;
     if (agreement.id != grant.agreement_id || *agreement.agreed != grant.agreed) {
       return DbError{fmt::format("{}: the latest agreement is {} for {}, not {} for {}", doing,

@@ -2,9 +2,11 @@
 // it afterwards — an end or a review (cancelling unposted instalments), recoveries.
 //
 // A grant is started from an allocation whose decision state is agreed or approved
-// (db/decisions.h), for exactly the latest agreement's amount, once per allocation. The
-// caller computes the schedule (engine/instalments.h, with the rule set's instalment
-// period and [finance] coding); start() checks it in the same transaction as it writes:
+// (db/decisions.h) — approved, when the amount is above the allocation's upper limit —
+// for exactly the latest agreement's amount, once per allocation, on or after the
+// allocation's assessment date. The caller computes the schedule (engine/instalments.h,
+// with the rule set's instalment period and [finance] coding); start() checks it in the
+// same transaction as it writes:
 // the type amounts sum to the agreed amount, each type's instalments are numbered 1..n
 // and sum to its amount, and the agreement is still the latest and still agreed or
 // approved. Nothing is ever updated: ending writes a grant_ends row and one

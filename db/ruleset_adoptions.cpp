@@ -19,7 +19,6 @@ namespace {
 constexpr std::size_t kMaxReasonBytes = 4000;
 // How many allocations a refusal names before "and N more".
 constexpr std::size_t kNamedAllocations = 5;
-constexpr char kUpgradeActor[] = "hsg-upgrade";
 
 constexpr char kSelectAll[] =
     "SELECT a.id, a.ruleset_id, a.from_on, a.basis, a.actor, a.at, a.reason, d.kind, d.actor, "
@@ -279,17 +278,24 @@ bool Adoption::in_force_on(engine::Date date) const {
   return adopted() && from_on <= date && (!retirement || date < retirement->from_on);
 }
 
-const Adoption* in_force_on(const std::vector<Adoption>& adoptions, engine::Date date) {
+DbResult<const Adoption*> in_force_on(const std::vector<Adoption>& adoptions, engine::Date date) {
   const Adoption* found = nullptr;
   for (const Adoption& adoption : adoptions) {
     if (!adoption.in_force_on(date)) continue;
-    if (found) {
-      throw std::logic_error(fmt::format("adoptions {} and {} are both in force on {}", found->id,
-                                         adoption.id, date.to_string()));
-    }
+    // The writes refuse this, so only rows written around hsg can hold it: the user's
+    // problem to investigate, not hsg's to crash on.
+    if (found) return DbError{two_in_force_problem(*found, adoption, date)};
     found = &adoption;
   }
   return found;
+}
+
+std::string two_in_force_problem(const Adoption& first, const Adoption& second, engine::Date date) {
+  return fmt::format(
+      "the store's adoptions put two rule sets in force on {}: adoption {} (rule set {}) and "
+      "adoption {} (rule set {}); run hsg audit verify",
+      date.to_string(), first.id, short_id(first.ruleset_id), second.id,
+      short_id(second.ruleset_id));
 }
 
 std::string adoption_status(const std::vector<Adoption>& adoptions, std::string_view ruleset_id) {
@@ -301,6 +307,9 @@ std::string adoption_status(const std::vector<Adoption>& adoptions, std::string_
   const std::string from = latest->from_on.to_string();
   if (latest->pending()) return "pending adoption from " + from;
   if (!latest->adopted()) return fmt::format("draft (adoption from {} rejected)", from);
+  if (latest->retirement && latest->retirement->from_on == latest->from_on) {
+    return fmt::format("retired from {} (never in force)", from);
+  }
   if (latest->retirement) {
     return fmt::format("retired from {} (in force from {})",
                        latest->retirement->from_on.to_string(), from);
@@ -308,11 +317,13 @@ std::string adoption_status(const std::vector<Adoption>& adoptions, std::string_
   return "in force from " + from;
 }
 
-std::optional<std::string> not_in_force_problem(const RulesetInfo& info,
-                                                const std::vector<Adoption>& adoptions,
-                                                engine::Date date) {
-  const Adoption* in_force = in_force_on(adoptions, date);
-  if (in_force && in_force->ruleset_id == info.id) return std::nullopt;
+DbResult<std::optional<std::string>> not_in_force_problem(const RulesetInfo& info,
+                                                          const std::vector<Adoption>& adoptions,
+                                                          engine::Date date) {
+  const auto found = in_force_on(adoptions, date);
+  if (!found.ok()) return found.error();
+  const Adoption* in_force = found.value();
+  if (in_force && in_force->ruleset_id == info.id) return std::optional<std::string>();
   std::string problem =
       fmt::format("rule set {} ({} version {}, effective from {}) is not in force on {}: {}",
                   short_id(info.id), info.name, info.version, info.effective_from.to_string(),
@@ -321,7 +332,7 @@ std::optional<std::string> not_in_force_problem(const RulesetInfo& info,
     problem += fmt::format("; the rule set in force on {} is {}", date.to_string(),
                            short_id(in_force->ruleset_id));
   }
-  return problem;
+  return std::optional<std::string>(std::move(problem));
 }
 
 std::optional<std::string> stored_adoption_payload(Connection& connection, std::string_view id) {

@@ -72,18 +72,21 @@ struct Adoption {
   bool operator==(const Adoption&) const = default;
 };
 
-// The adoption in force on `date` among `adoptions`, or null.
-const Adoption* in_force_on(const std::vector<Adoption>& adoptions, engine::Date date);
+// The adoption in force on `date` among `adoptions`, or null. Two in force that day (rows
+// written around hsg) are an error naming both (two_in_force_problem).
+DbResult<const Adoption*> in_force_on(const std::vector<Adoption>& adoptions, engine::Date date);
+std::string two_in_force_problem(const Adoption& first, const Adoption& second, engine::Date date);
 
 // A rule set's status from its latest adoption: "draft", "pending adoption from D",
-// "draft (adoption from D rejected)", "in force from D", "retired from R (in force from D)".
+// "draft (adoption from D rejected)", "in force from D", "retired from R (in force from D)",
+// "retired from D (never in force)".
 std::string adoption_status(const std::vector<Adoption>& adoptions, std::string_view ruleset_id);
 
 // Why `info` may not be used to record an assessment of `date` (naming both dates), or
-// nothing when it is the rule set in force that day.
-std::optional<std::string> not_in_force_problem(const RulesetInfo& info,
-                                                const std::vector<Adoption>& adoptions,
-                                                engine::Date date);
+// nothing when it is the rule set in force that day; an error as in_force_on's.
+DbResult<std::optional<std::string>> not_in_force_problem(const RulesetInfo& info,
+                                                          const std::vector<Adoption>& adoptions,
+                                                          engine::Date date);
 
 class AdoptionRepository {
  public:

@@ -10,6 +10,9 @@
 
 namespace hsg::db {
 
+// The actor of the upgrade's adoptions and retirements, and of no one else's.
+inline constexpr char kUpgradeActor[] = "hsg-upgrade";
+
 void adopt_as_before_upgrade(Connection& connection);
 
 }  // namespace hsg::db

@@ -141,12 +141,9 @@ DbResult<std::string> RulesetRepository::resolve(std::string_view prefix) {
 DbResult<StoredRuleset> RulesetRepository::in_force_on(engine::Date date) {
   auto adoptions = AdoptionRepository(database_).all();
   if (!adoptions.ok()) return adoptions.error();
-  const Adoption* in_force = nullptr;
-  try {
-    in_force = db::in_force_on(adoptions.value(), date);
-  } catch (const std::logic_error& error) {
-    return DbError{fmt::format("cannot choose the rule set: {}", error.what())};
-  }
+  const auto found = db::in_force_on(adoptions.value(), date);
+  if (!found.ok()) return found.error();
+  const Adoption* in_force = found.value();
   if (!in_force) {
     return DbError{fmt::format(
         "no rule set is in force on {}: a stored rule set is a draft until it is adopted "

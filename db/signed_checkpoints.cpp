@@ -155,6 +155,23 @@ DbResult<std::vector<SignedCheckpoint>> parse_checkpoint_file(const std::filesys
   return checkpoints;
 }
 
+// The secret key in `file`, refused when others may read the file.
+DbResult<SecretKey> read_secret_key(const std::filesystem::path& file) {
+  auto hex = key_file_hex(file, kSecretPrefix, 2 * crypto_sign_SECRETKEYBYTES, "secret key");
+  if (!hex.ok()) return hex.error();
+  struct stat status {};
+  const bool stated = ::stat(file.c_str(), &status) == 0;
+  if (!stated || (status.st_mode & 077U) != 0) {
+    sodium_memzero(hex.value().data(), hex.value().size());
+    if (!stated) return DbError{system_error("read", file)};
+    return DbError{fmt::format("secret key {} may be read by others (mode {:04o}); make it 0600",
+                               file.string(), status.st_mode & 07777U)};
+  }
+  SecretKey secret_key = *from_hex<crypto_sign_SECRETKEYBYTES>(hex.value());
+  sodium_memzero(hex.value().data(), hex.value().size());
+  return secret_key;
+}
+
 }  // namespace
 
 std::string PublicKey::hex() const { return to_hex(bytes); }
@@ -194,26 +211,25 @@ DbResult<PublicKey> read_public_key(const std::filesystem::path& file) {
   return PublicKey{*from_hex<32>(hex.value())};
 }
 
+DbResult<PublicKey> public_key_of(const std::filesystem::path& secret_key_file) {
+  if (auto problem = sodium_problem()) return DbError{*problem};
+  auto secret_key = read_secret_key(secret_key_file);
+  if (!secret_key.ok()) return secret_key.error();
+  PublicKey public_key;
+  crypto_sign_ed25519_sk_to_pk(public_key.bytes.data(), secret_key.value().data());
+  sodium_memzero(secret_key.value().data(), secret_key.value().size());
+  return public_key;
+}
+
 DbResult<std::string> sign_checkpoint(const std::filesystem::path& secret_key_file,
                                       std::string_view checkpoint) {
   if (auto problem = sodium_problem()) return DbError{*problem};
   if (!is_checkpoint(checkpoint)) {
     return DbError{fmt::format("'{}' is not a checkpoint SEQ:HASH", checkpoint)};
   }
-  auto hex =
-      key_file_hex(secret_key_file, kSecretPrefix, 2 * crypto_sign_SECRETKEYBYTES, "secret key");
-  if (!hex.ok()) return hex.error();
-  struct stat status {};
-  if (::stat(secret_key_file.c_str(), &status) != 0) {
-    return DbError{system_error("read", secret_key_file)};
-  }
-  if ((status.st_mode & 077U) != 0) {
-    sodium_memzero(hex.value().data(), hex.value().size());
-    return DbError{fmt::format("secret key {} may be read by others (mode {:04o}); make it 0600",
-                               secret_key_file.string(), status.st_mode & 07777U)};
-  }
-  auto secret_key = *from_hex<crypto_sign_SECRETKEYBYTES>(hex.value());
-  sodium_memzero(hex.value().data(), hex.value().size());
+  auto read = read_secret_key(secret_key_file);
+  if (!read.ok()) return read.error();
+  SecretKey& secret_key = read.value();
   const std::string message = signed_message(checkpoint);
   Signature signature{};
   crypto_sign_detached(signature.data(), nullptr,

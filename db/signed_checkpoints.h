@@ -43,6 +43,10 @@ struct SignedCheckpoint {
   std::string signature;   // 128 hex digits
 };
 
+// The public half of the secret key in `secret_key_file` (refused as sign_checkpoint
+// refuses it), to check the file's earlier signatures before adding one.
+DbResult<PublicKey> public_key_of(const std::filesystem::path& secret_key_file);
+
 // The checkpoint-file line (without "\n") signing `checkpoint` with the secret key in
 // `secret_key_file`; refuses a key file others may read.
 DbResult<std::string> sign_checkpoint(const std::filesystem::path& secret_key_file,

@@ -292,3 +292,52 @@ TEST_CASE("adoption: a rejection keeps a draft, and audit verify rebuilds every 
         "hsg: audit verification FAILED: ruleset_retirements 1 no longer matches audit event 5 "
         "that wrote it\n");
 }
+
+TEST_CASE("adoption: two in force on one day by rows written around hsg is exit 1, not 2") {
+  Fresh store;
+  store.ok({"rules", "add", kSmall, "--actor", "asha"});
+  // A second in-force adoption, inserted by SQL: medway (adoption 1) has no end.
+  store.sql(
+      "INSERT INTO ruleset_adoptions (ruleset_id, from_on, basis, actor, at, reason) VALUES ('" +
+      kSmallId + "', '2025-04-01', 'upgrade', 'hsg-upgrade', '2025-01-01T00:00:00Z', 'crafted');");
+  const std::string two =
+      "hsg: error: the store's adoptions put two rule sets in force on 2025-05-01: adoption 1 "
+      "(rule set f8a37111e360) and adoption 2 (rule set dd4155af7738); run hsg audit verify\n";
+  CHECK(store.refused({"allocate", "C-1", "--answers", kWorked, "--date", "2025-05-01", "--actor",
+                       "asha"}) == two);
+  CHECK(store.refused({"allocate", "C-1", "--rules", "f8a3", "--answers", kWorked, "--date",
+                       "2025-05-01", "--actor", "asha"}) == two);
+  CHECK(store.refused(
+            {"assess", "--rules", "f8a3", "--answers", kWorked, "--date", "2025-05-01"}) == two);
+  // Before the crafted adoption's first day only medway is in force.
+  store.ok({"allocate", "C-1", "--answers", kWorked, "--date", "2025-03-31", "--actor", "asha"});
+  const auto verified = store.run({"audit", "verify"});
+  CHECK(verified.exit_code == 1);
+  CHECK(verified.err ==
+        "hsg: audit verification FAILED: adoption 1 (rule set f8a37111e360) and adoption 2 (rule "
+        "set dd4155af7738) both put a rule set in force on 2025-04-01\n"
+        "hsg: audit verification FAILED: ruleset_adoptions 2 was not written by any audit event "
+        "(2 rows, 1 written)\n");
+}
+
+TEST_CASE("adoption: retired from its own first day, it was never in force") {
+  Fresh store;
+  store.ok({"rules", "add", kSmall, "--actor", "asha"});
+  store.ok({"rules", "retire", "f8a3", "--from", "2025-04-01", "--reason", "replaced", "--actor",
+            "asha"});
+  store.ok(
+      {"rules", "adopt", "dd41", "--from", "2025-04-01", "--reason", "small", "--actor", "asha"});
+  store.ok({"rules", "approve-adoption", "dd41", "--actor", "manager"});
+  CHECK(store
+            .ok({"rules", "retire", "dd41", "--from", "2025-04-01", "--reason", "too soon",
+                 "--actor", "asha"})
+            .out ==
+        "rule set dd4155af7738 (small-example version 2) retired from 2025-04-01: it was never "
+        "in force\n");
+  CHECK(store.ok({"rules", "list"}).out ==
+        "effective      name                 version          id            status\n"
+        "2024-04-01     medway               1.0              f8a37111e360  retired from "
+        "2025-04-01 (in force from 2024-04-01)\n"
+        "2025-04-01     small-example        2                dd4155af7738  retired from "
+        "2025-04-01 (never in force)\n");
+}

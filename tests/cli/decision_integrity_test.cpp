@@ -284,3 +284,19 @@ TEST_CASE("future: import rows and a grant review dated after today are refused 
                     "assessment is not dated in the future unless --allow-future REASON says why\n",
                     today));
 }
+
+TEST_CASE("limit: the help of agree, approve and reject names the upper limit") {
+  const std::string agree = hsg::test::run_hsg({"agree", "--help"}).out;
+  CHECK(agree.find("An amount more than the rule\nset's tolerance (10% in medway) away from the "
+                   "indicative grant, or above the\nallocation's upper limit (whatever the "
+                   "tolerance), waits for approval by a\ndifferent person.\n") !=
+        std::string::npos);
+  CHECK(hsg::test::run_hsg({"approve", "--help"})
+            .out.find("Approves an agreed amount that is beyond tolerance or above the upper "
+                      "limit.\nThe approver must not be the person who agreed it.\n") !=
+        std::string::npos);
+  CHECK(hsg::test::run_hsg({"reject", "--help"})
+            .out.find("Rejects an agreed amount that is beyond tolerance or above the upper "
+                      "limit,\nwith a reason. The person rejecting must not be the person who "
+                      "agreed it.\n") != std::string::npos);
+}

@@ -221,3 +221,25 @@ TEST_CASE("checkpoint --sign: a log that does not verify is not signed") {
         "on decisions is missing; run 'hsg audit verify'\n");
   CHECK_FALSE(std::filesystem::exists(audited.file));
 }
+
+TEST_CASE("checkpoint --sign: a line the key did not sign is refused, naming it, file unchanged") {
+  const Audited audited;
+  const std::string own = audited.sign();
+  const std::string head = audited.head();
+  const std::string other_key = (audited.store.dir() / "other.key").string();
+  keygen({"--secret-key", other_key, "--public-key", (audited.store.dir() / "other.pub").string()});
+  const std::string foreign =
+      chomp(audited.store.ok({"audit", "checkpoint", "--sign", other_key}).out);
+  SECTION("signed with another key") { write_file(audited.file, own + "\n" + foreign + "\n"); }
+  SECTION("a digit of its own signature changed") {
+    std::string changed = own;
+    changed.back() = changed.back() == '0' ? '1' : '0';
+    write_file(audited.file, own + "\n" + changed + "\n");
+  }
+  const std::string before = read_file(audited.file);
+  CHECK(audited.store.refused(
+            {"audit", "checkpoint", "--sign", audited.key, "--checkpoints", audited.file}) ==
+        "hsg: error: refusing to sign: the signature of checkpoint " + head + " (" + audited.file +
+            " line 2) does not verify with the public key of " + audited.key + "\n");
+  CHECK(read_file(audited.file) == before);
+}

@@ -72,7 +72,30 @@ TEST_CASE("an agreement above the upper limit waits for approval, whatever the t
   CHECK_FALSE(db::exceeds_tolerance(Money::from_pence(250001), state.indicative, 10));
 }
 
-TEST_CASE("four eyes compares names in their folded form, also names stored before it") {
+TEST_CASE("an agreement above the limit stored before the limit rule waits for approval") {
+  Recorded recorded;
+  {
+    // As a database written before an amount above the limit needed approval: £2,600.00
+    // on the £2,500.00 limit, within the 10% tolerance, stored with needs_approval 0.
+    SQLite::Database raw(recorded.dir.file("hsg.db"), SQLite::OPEN_READWRITE);
+    raw.exec(
+        "INSERT INTO decisions (allocation_id, kind, actor, at, reason, agreed_pence, "
+        "needs_approval) VALUES (1, 'agree', 'alice', '2025-01-31T10:00:00Z', 'legacy', 260000, "
+        "0);");
+  }
+  db::DecisionRepository decisions(recorded.database);
+  auto state = ok(decisions.state(recorded.id));
+  CHECK(state.status == db::DecisionStatus::pending_approval);
+  CHECK(state.agreement->needs_approval == false);
+  auto own = decisions.approve(stamp("alice"), recorded.id, "");
+  REQUIRE_FALSE(own.ok());
+  CHECK(own.error().message ==
+        "cannot approve allocation 1: alice agreed this amount, so another person must approve it");
+  state = ok(decisions.approve(stamp("manager"), recorded.id, "evidenced"));
+  CHECK(state.status == db::DecisionStatus::approved);
+}
+
+TEST_CASE("four eyes compares names in their folded form, and refuses a stamp not in it") {
   Recorded recorded;
   db::DecisionRepository decisions(recorded.database);
   ok(decisions.agree(stamp("alice"), recorded.id, Money::from_pence(100000), "moving away"));

@@ -1,5 +1,6 @@
-// The grant and ledger repositories on a real file: what start() refuses, that every
-// new history table refuses UPDATE and DELETE, and posting is idempotent.
+// The grant and ledger repositories on a real file: what start() refuses (a schedule that
+// does not add up, an unapproved amount above the limit, a start before the assessment),
+// that every new history table refuses UPDATE and DELETE, and posting is idempotent.
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -48,6 +49,52 @@ TEST_CASE("grants: start refuses a schedule that does not add up") {
   CHECK(ok(grants.start(stamp("alice"), store.grant)) == 1);
   CHECK(ok(db::AuditLog(store.database).verify()).records_checked ==
         12);  // 4 before, 1 + 3 + 4 now
+}
+
+TEST_CASE("grants: an above-limit agreement stored before the limit rule starts only approved") {
+  Agreed store;
+  {
+    // As a database written before an amount above the limit needed approval could hold
+    // it: £2,600.00 (within the 10% tolerance) on the £2,500.00 limit, needs_approval 0.
+    SQLite::Database raw(store.dir.file("hsg.db"), SQLite::OPEN_READWRITE);
+    raw.exec(
+        "INSERT INTO decisions (allocation_id, kind, actor, at, reason, agreed_pence, "
+        "needs_approval) VALUES (1, 'agree', 'alice', '2025-01-31T10:00:00Z', 'legacy', 260000, "
+        "0);");
+  }
+  db::NewGrant above = store.grant;
+  above.agreement_id = 2;
+  above.agreed = Money::from_pence(260000);
+  above.interventions[0].amount = Money::from_pence(197100);
+  above.instalments[0].amount = Money::from_pence(197100);
+  db::GrantRepository grants(store.database);
+  const std::string head = ok(db::AuditLog(store.database).checkpoint());
+  auto refused = grants.start(stamp("alice"), above);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message ==
+        "cannot start a grant for allocation 1: the agreed £2,600.00 is above the allocation's "
+        "upper limit £2,500.00, so it is paid only once another person approves it (it is "
+        "pending_approval)");
+  CHECK(ok(db::AuditLog(store.database).checkpoint()) == head);
+  CHECK(ok(grants.of_allocation(1)) == std::nullopt);
+  ok(db::DecisionRepository(store.database).approve(stamp("manager"), 1, "evidenced"));
+  CHECK(ok(grants.start(stamp("alice"), above)) == 1);
+}
+
+TEST_CASE("grants: a grant cannot start before its assessment, whatever the front end") {
+  Agreed store;
+  db::NewGrant early = store.grant;  // the worked example was assessed on 2024-05-01
+  early.start_on = date("2024-04-30");
+  db::GrantRepository grants(store.database);
+  const std::string head = ok(db::AuditLog(store.database).checkpoint());
+  auto refused = grants.start(stamp("alice"), early);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message ==
+        "cannot start a grant for allocation 1: it would start on 2024-04-30, before the "
+        "allocation's assessment date 2024-05-01: a grant cannot start before its assessment");
+  CHECK(ok(db::AuditLog(store.database).checkpoint()) == head);
+  early.start_on = date("2024-05-01");
+  CHECK(ok(grants.start(stamp("alice"), early)) == 1);
 }
 
 TEST_CASE("grants: every grant and ledger table refuses UPDATE and DELETE") {

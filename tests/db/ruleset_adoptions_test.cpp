@@ -1,6 +1,7 @@
 // Rule sets are adopted, not just added: four eyes, one in force a day, history kept.
 #include <catch2/catch.hpp>
 
+#include "db/adoption_invariants.h"
 #include "db/audit_log.h"
 #include "db/ruleset_adoptions.h"
 #include "db/rulesets.h"
@@ -183,6 +184,95 @@ TEST_CASE("init's bootstrap adopts only on a database with no adoption and no al
   const std::string head = store.head();
   CHECK_FALSE(ok(store.adoptions.bootstrap(stamp("asha"), v1)));
   CHECK(store.head() == head);
+}
+
+TEST_CASE("init's bootstrap adopts nothing on a database holding an allocation but no adoption") {
+  Store store;
+  const std::string v1 = store.add(kMedwayBytes, date(2024, 4, 1), "1.0");
+  add_client(store.database, "C-1");
+  // As hsg allowed before schema 6: an allocation recorded with no adoption at all.
+  ok(db::AllocationRepository(store.database).record(stamp("asha"), worked_example("C-1", v1)));
+  const std::string head = store.head();
+  CHECK_FALSE(ok(store.adoptions.bootstrap(stamp("asha"), v1)));
+  CHECK(store.head() == head);
+  CHECK(ok(store.adoptions.all()).empty());
+  CHECK(db::adoption_status(ok(store.adoptions.all()), v1) == "draft");
+}
+
+TEST_CASE("audit verify names each adoption that breaks a rule no trigger can state") {
+  // Medway in force from 2024-04-01 by hsg init, retired from 2026-04-01; v2 stored. Each
+  // section writes one row around hsg, as a script with the file could.
+  Store store;
+  const std::string v1 = store.add(kMedwayBytes, date(2024, 4, 1), "1.0");
+  const std::string v2 = store.add("v2", date(2026, 4, 1), "2.0");
+  ok(store.adoptions.bootstrap(stamp("asha"), v1));
+  const auto path = store.dir.file("hsg.db");
+  const std::string first = "adoption 1 (rule set " + v1.substr(0, 12) + ")";
+  const std::string second = "adoption 2 (rule set " + v2.substr(0, 12) + ")";
+  const std::string insert =
+      "INSERT INTO ruleset_adoptions (ruleset_id, from_on, basis, actor, at, reason) VALUES ('" +
+      v2 + "', '2026-04-01', ";
+  std::string unwritten =
+      "ruleset_adoptions 2 was not written by any audit event (2 rows, 1 "
+      "written)";
+  std::vector<std::string> expected;
+  SECTION("basis init after the first adoption") {
+    ok(store.adoptions.retire(stamp("asha"), v1, date(2026, 4, 1), "replaced"));
+    REQUIRE(refusal(path, insert + "'init', 'asha', '2026-01-01T00:00:00Z', 'again');") ==
+            "accepted");
+    expected = {second +
+                " has basis init but is not the first adoption: only hsg init on a store with no "
+                "adoption adopts without approval"};
+  }
+  SECTION("basis upgrade by someone other than hsg-upgrade") {
+    ok(store.adoptions.retire(stamp("asha"), v1, date(2026, 4, 1), "replaced"));
+    REQUIRE(refusal(path, insert + "'upgrade', 'asha', '2026-01-01T00:00:00Z', 'as if');") ==
+            "accepted");
+    expected = {second +
+                " has basis upgrade but its actor is 'asha', not hsg-upgrade: only the upgrade to "
+                "schema 6 adopts so"};
+  }
+  SECTION("approved by the proposer under another spelling") {
+    ok(store.adoptions.retire(stamp("asha"), v1, date(2026, 4, 1), "replaced"));
+    ok(store.adoptions.propose(stamp("asha"), v2, date(2026, 4, 1), "the 2026 rules"));
+    REQUIRE(refusal(path,
+                    "INSERT INTO ruleset_adoption_decisions (adoption_id, kind, actor, at, reason) "
+                    "VALUES (2, 'approve', 'ASHA', '2026-01-02T00:00:00Z', '');") == "accepted");
+    unwritten =
+        "ruleset_adoption_decisions 2 was not written by any audit event (1 rows, 0 written)";
+    expected = {second +
+                " was approved by ASHA, who proposed it as asha: another person must "
+                "decide"};
+  }
+  SECTION("two rule sets in force on the same day") {
+    REQUIRE(refusal(path, insert + "'upgrade', 'hsg-upgrade', '2026-01-01T00:00:00Z', 'x');") ==
+            "accepted");
+    expected = {first + " and " + second + " both put a rule set in force on 2026-04-01"};
+  }
+  const auto report = ok(db::AuditLog(store.database).verify());
+  CHECK_FALSE(report.ok);
+  CHECK(report.adoption_problems == expected);
+  CHECK(report.problem == unwritten);
+  CHECK(db::adoption_invariant_problems(ok(store.adoptions.all())) == expected);
+}
+
+TEST_CASE("the adoption rules hold for every way hsg itself adopts and retires") {
+  Store store;
+  const std::string v1 = store.add(kMedwayBytes, date(2024, 4, 1), "1.0");
+  const std::string v2 = store.add("v2", date(2026, 4, 1), "2.0");
+  ok(store.adoptions.bootstrap(stamp("asha"), v1));
+  // Retired from its first day: never in force, so it shares no day with what follows.
+  ok(store.adoptions.retire(stamp("asha"), v1, date(2024, 4, 1), "not yet"));
+  ok(store.adoptions.propose(stamp("asha"), v1, date(2025, 4, 1), "now"));
+  ok(store.adoptions.approve(stamp("manager"), v1, ""));
+  ok(store.adoptions.retire(stamp("asha"), v1, date(2026, 4, 1), "replaced"));
+  ok(store.adoptions.propose(stamp("asha"), v2, date(2026, 4, 1), "the 2026 rules"));
+  ok(store.adoptions.reject(stamp("manager"), v2, "not yet"));
+  ok(store.adoptions.propose(stamp("asha"), v2, date(2026, 4, 1), "the 2026 rules, again"));
+  ok(store.adoptions.approve(stamp("manager"), v2, ""));
+  const auto report = ok(db::AuditLog(store.database).verify());
+  CHECK(report.ok);
+  CHECK(report.adoption_problems.empty());
 }
 
 }  // namespace hsg::test
