@@ -10,15 +10,18 @@ nlohmann::ordered_json agreement_json(const db::DecisionState& state) {
   const engine::Money agreed = *agreement.agreed;
   nlohmann::ordered_json above = nullptr;
   if (agreed > state.upper_limit) above = (agreed - state.upper_limit).to_string();
-  return {{"id", agreement.id},
-          {"amount", agreed.to_string()},
-          {"actor", agreement.actor},
-          {"at", agreement.at},
-          {"reason", agreement.reason},
-          {"needs_approval", agreement.needs_approval.value_or(false)},
-          {"beyond_tolerance",
-           db::exceeds_tolerance(agreed, state.indicative, state.tolerance_percent)},
-          {"above_upper_limit_by", above}};
+  return {
+      {"id", agreement.id},
+      {"amount", agreed.to_string()},
+      {"actor", agreement.actor},
+      {"at", agreement.at},
+      {"reason", agreement.reason},
+      // As the state was derived: the stored flag, or above the limit (a row stored
+      // before the limit needed approval has the flag unset).
+      {"needs_approval", agreement.needs_approval.value_or(false) || agreed > state.upper_limit},
+      {"beyond_tolerance",
+       db::exceeds_tolerance(agreed, state.indicative, state.tolerance_percent)},
+      {"above_upper_limit_by", above}};
 }
 
 nlohmann::ordered_json resolution_json(const db::DecisionState& state) {
