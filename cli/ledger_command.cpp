@@ -1,10 +1,8 @@
 // hsg ledger post | reverse | export | balance | commitments | summary: the finance ledger.
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <array>
 #include <filesystem>
-#include <fstream>
 
 #include "cli/ledger_export.h"
 #include "cli/option_values.h"

@@ -64,6 +64,7 @@ class FdBuffer : public std::streambuf {
 };
 
 struct Closer {
+  explicit Closer(int descriptor) : fd(descriptor) {}
   int fd;
   Closer(const Closer&) = delete;
   Closer& operator=(const Closer&) = delete;

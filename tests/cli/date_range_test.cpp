@@ -12,21 +12,20 @@ namespace {
 const std::string kWorked = HSG_SOURCE_DIR "/docs/examples/worked-example.toml";
 
 // Client C-1 with the worked example recorded and agreed on `assessed_on`.
-StoreFixture agreed_on(const std::string& assessed_on) {
-  StoreFixture store(false);
+void agree_on(const StoreFixture& store, const std::string& assessed_on) {
   store.ok({"init", "--actor", "asha"});
   store.ok(
       {"client", "add", "C-1", "--group", "Older people with support needs", "--actor", "asha"});
   store.ok({"allocate", "C-1", "--answers", kWorked, "--date", assessed_on, "--allow-future",
             "far-future test", "--actor", "asha"});
   store.ok({"agree", "1", "--amount", "2405.00", "--reason", "as assessed", "--actor", "asha"});
-  return store;
 }
 
 }  // namespace
 
 TEST_CASE("dates: 2199-12-31 is the last date hsg takes, 2200-01-01 and 9999-11-01 are refused") {
-  const StoreFixture store = agreed_on("2199-01-29");
+  const StoreFixture store(false);
+  agree_on(store, "2199-01-29");
   for (const std::string start : {"2200-01-01", "9999-11-01"}) {
     CHECK(store.refused({"grant", "start", "1", "--start", start, "--held-as", "direct_payment",
                          "--actor", "asha"}) ==
@@ -44,7 +43,8 @@ TEST_CASE("dates: 2199-12-31 is the last date hsg takes, 2200-01-01 and 9999-11-
 }
 
 TEST_CASE("dates: a grant whose instalments would fall past 2199-12-31 is refused at its start") {
-  const StoreFixture store = agreed_on("2199-01-29");
+  const StoreFixture store(false);
+  agree_on(store, "2199-01-29");
   // long_term_maintenance: 13 four-weekly instalments, the last 336 days after the start.
   CHECK(store.refused({"grant", "start", "1", "--start", "2199-01-30", "--held-as",
                        "direct_payment", "--actor", "asha"}) ==

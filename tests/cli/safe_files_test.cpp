@@ -65,7 +65,7 @@ TEST_CASE("files: ledger export --output replaces a file whole, mode 0600, nothi
   const ProcessResult result = exported.export_to(file);
   CHECK(result.exit_code == 0);
   CHECK(result.err == "wrote 6 ledger line(s) to " + file.string() + "\n");
-  CHECK(read_file(file).starts_with("posting_id,date,"));
+  CHECK(read_file(file).starts_with("posting_id,line,date,"));
   CHECK(mode_of(file) == 0600U);
   CHECK(names_in(exported.out) == std::set<std::string>{"ledger.csv"});
 }
@@ -126,8 +126,7 @@ TEST_CASE("files: whatif --csv/--html and assess --save write whole files, mode 
         std::set<std::string>{"answers.toml", "clients.csv", "report.html"});
 }
 
-TEST_CASE(
-    "files: keygen never writes through a link; a checkpoint file that is a link is refused") {
+TEST_CASE("files: keygen never writes through a link, nor a checkpoint file through one") {
   const StoreFixture store;
   const std::filesystem::path target = store.dir() / "elsewhere.pub";
   const std::filesystem::path pub = store.dir() / "auditor.pub";
