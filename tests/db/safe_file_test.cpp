@@ -53,7 +53,7 @@ TEST_CASE("safe file: the target is the old text until commit, then wholly the n
   CHECK(names_in(dir.file("")) == std::set<std::string>{"out.csv"});
 }
 
-TEST_CASE("safe file: one never committed leaves nothing; commit_new never replaces") {
+TEST_CASE("safe file: one never committed leaves nothing, and commit_new never replaces") {
   TempDir dir;
   { db::SafeFile abandoned = ok(db::SafeFile::create(dir.file("a.txt"))); }
   CHECK(names_in(dir.file("")).empty());
