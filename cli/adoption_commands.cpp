@@ -140,7 +140,7 @@ int rules_retire_command(const Args& args, Io& io) {
   }
   io.out << fmt::format("{} retired from {}: in force from {} to {}\n", title(info),
                         from.to_string(), retired.from_on.to_string(),
-                        from.plus_days(-1).to_string());
+                        from.plus_days(-1).value().to_string());
   return 0;
 }
 

@@ -2,7 +2,6 @@
 // nothing is recorded (that is `hsg allocate`), so any rule set may be tried on any date.
 #include <fmt/core.h>
 
-#include <fstream>
 #include <optional>
 
 #include "cli/allocation_json.h"
@@ -14,6 +13,7 @@
 #include "cli/store_options.h"
 #include "cli/today.h"
 #include "db/ruleset_adoptions.h"
+#include "db/safe_file.h"
 #include "engine/allocate.h"
 #include "rules/answers_loader.h"
 
@@ -28,9 +28,9 @@ std::optional<std::string> optional_text(const CommandLine& command_line, const 
 
 void save_answers(const std::string& path, const engine::Ruleset& ruleset,
                   const engine::Answers& answers) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file << rules::answers_to_toml(ruleset, answers);
-  if (!file.flush()) throw InputError(fmt::format("cannot write the answers to {}", path));
+  db::SafeFile file = unwrap(db::SafeFile::create(path));
+  file.stream() << rules::answers_to_toml(ruleset, answers);
+  unwrap(file.commit());
 }
 
 // Why the statement must say the rule set is not in force on `date`, or nothing: by the

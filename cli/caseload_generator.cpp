@@ -75,7 +75,7 @@ GeneratedCase CaseloadGenerator::next() {
     pick -= group.share;
   }
   generated.asc_funded = below(5) == 0;
-  generated.assessed_on = first_day_.plus_days(static_cast<int>(below(365)));
+  generated.assessed_on = first_day_.plus_days(static_cast<std::int64_t>(below(365))).value();
   generated.assessor = std::string(kAssessors[below(kAssessors.size())]);
   // Need in percent: the chance that an area needs any help at all.
   const std::uint64_t need_percent = 15 + below(60);

@@ -64,8 +64,17 @@ int generate_command(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   const std::int64_t count = command_line.get<std::int64_t>("clients");
   if (count < 1 || count > 10'000'000) command_line.fail("--clients must be 1 to 10,000,000");
-  const auto from = engine::Date::parse(command_line.get<std::string>("from"));
-  if (!from) command_line.fail("--from must be a real date YYYY-MM-DD");
+  const std::string from_text = command_line.get<std::string>("from");
+  const auto from = engine::Date::parse(from_text);
+  if (!from) {
+    command_line.fail(fmt::format("--from '{}' {}", from_text, engine::Date::refusal(from_text)));
+  }
+  // The assessments fall on the 365 days from --from.
+  if (!from->plus_days(364)) {
+    command_line.fail(
+        fmt::format("--from {}: the year from it runs past {}, the last date hsg handles",
+                    from->to_string(), engine::Date::latest().to_string()));
+  }
 
   const FutureDatePermission future = future_date_permission(command_line);
   db::Database database = open_database(command_line);

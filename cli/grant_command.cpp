@@ -137,6 +137,12 @@ int review(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   const std::int64_t id = grant_id_argument(command_line);
   const engine::Date date = date_option(command_line);
+  // The old grant ends the day before, which must itself be a date hsg handles.
+  const auto end_on = date.plus_days(-1);
+  if (!end_on) {
+    command_line.fail(fmt::format("--date {} leaves no day before it for the old grant to end on",
+                                  date.to_string()));
+  }
   const FutureDatePermission future = future_date_permission(command_line);
   refuse_future_date(future, date, "--date");
   const std::string reason = command_line.has("reason") ? command_line.get<std::string>("reason")
@@ -162,8 +168,7 @@ int review(const Args& args, Io& io) {
   const RecordedAllocation recorded = record_allocation(
       database, stamp, ruleset, NewAssessment{old.grant.client_ref, date, stamp.actor}, answers);
   note_future_date(database, stamp, future, recorded.id, date);
-  const db::EndResult ended =
-      unwrap(grants.end(stamp, id, date.plus_days(-1), reason, recorded.id));
+  const db::EndResult ended = unwrap(grants.end(stamp, id, *end_on, reason, recorded.id));
   unwrap(transaction.commit());
   if (named) io.out << named->used() << "\n";
   io.out << fmt::format("Allocation #{} recorded for client {}: indicative grant £{}\n",

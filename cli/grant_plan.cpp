@@ -103,6 +103,12 @@ db::NewGrant plan_grant(db::Database& database, StoredRulesets& rulesets,
                      {}};
   for (std::size_t i = 0; i < spec.interventions.size(); ++i) {
     const engine::InterventionSpec& type = spec.interventions[i];
+    if ((*shares)[i].pence() > 0 &&
+        !engine::last_due_on(type.weeks, spec.instalment_period_weeks, request.start_on)) {
+      throw InputError(fmt::format(
+          "--start {}: the instalments of {} would run past {}, the last date hsg handles",
+          request.start_on.to_string(), type.key, engine::Date::latest().to_string()));
+    }
     grant.interventions.push_back({type.key, static_cast<std::int64_t>(i), type.weeks, (*shares)[i],
                                    finance.expenditure_account(type.key)});
     for (const engine::ScheduledInstalment& instalment : engine::schedule_instalments(

@@ -118,7 +118,7 @@ std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fie
   }
   if (!known_client(fields[0])) problem(line, 1, fmt::format("unknown client '{}'", fields[0]));
   const auto date = engine::Date::parse(fields[1]);
-  if (!date) problem(line, 2, fmt::format("'{}' is not a real date YYYY-MM-DD", fields[1]));
+  if (!date) problem(line, 2, fmt::format("'{}' {}", fields[1], engine::Date::refusal(fields[1])));
   if (date) {
     if (auto future = future_date_problem(future_, *date, "the date")) problem(line, 2, *future);
   }

@@ -1,10 +1,8 @@
 // hsg ledger post | reverse | export | balance | commitments | summary: the finance ledger.
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <array>
 #include <filesystem>
-#include <fstream>
 
 #include "cli/ledger_export.h"
 #include "cli/option_values.h"
@@ -14,6 +12,7 @@
 #include "cli/today.h"
 #include "db/ledger.h"
 #include "db/record_check.h"
+#include "db/safe_file.h"
 
 namespace hsg::cli {
 
@@ -130,26 +129,9 @@ int export_ledger(const Args& args, Io& io) {
     return 0;
   }
   const std::filesystem::path output = command_line.get<std::string>("output");
-  std::filesystem::path partial = output;
-  partial += fmt::format(".partial-{}", getpid());
-  std::int64_t lines = 0;
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file) throw InputError(fmt::format("cannot write {}", partial.string()));
-    try {
-      lines = export_lines(database, from, to, format, file);
-    } catch (...) {
-      file.close();
-      std::filesystem::remove(partial);
-      throw;
-    }
-    file.flush();
-    if (!file) {
-      std::filesystem::remove(partial);
-      throw InputError(fmt::format("could not write {}", output.string()));
-    }
-  }
-  std::filesystem::rename(partial, output);
+  db::SafeFile file = unwrap(db::SafeFile::create(output));
+  const std::int64_t lines = export_lines(database, from, to, format, file.stream());
+  unwrap(file.commit());
   io.err << fmt::format("wrote {} ledger line(s) to {}\n", lines, output.string());
   return 0;
 }

@@ -33,7 +33,9 @@ std::int64_t grant_id_argument(const CommandLine& command_line) {
 engine::Date required_date(const CommandLine& command_line, const char* name) {
   const std::string text = command_line.get<std::string>(name);
   const auto date = engine::Date::parse(text);
-  if (!date) command_line.fail(fmt::format("--{} '{}' is not a date (YYYY-MM-DD)", name, text));
+  if (!date) {
+    command_line.fail(fmt::format("--{} '{}' {}", name, text, engine::Date::refusal(text)));
+  }
   return *date;
 }
 

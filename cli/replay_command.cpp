@@ -41,8 +41,11 @@ ordered_json as_json(const ReplayResult& result) {
 
 std::optional<engine::Date> date_option(const CommandLine& command_line, const char* name) {
   if (!command_line.has(name)) return std::nullopt;
-  const auto date = engine::Date::parse(command_line.get<std::string>(name));
-  if (!date) command_line.fail(fmt::format("--{} must be a real date YYYY-MM-DD", name));
+  const std::string text = command_line.get<std::string>(name);
+  const auto date = engine::Date::parse(text);
+  if (!date) {
+    command_line.fail(fmt::format("--{} '{}' {}", name, text, engine::Date::refusal(text)));
+  }
   return date;
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli/store_options.h"
 #include "db/audit_log.h"
+#include "db/safe_file.h"
 #include "db/signed_checkpoints.h"
 
 namespace hsg::cli {
@@ -101,6 +102,9 @@ int audit_checkpoint(const Args& args, Io& io) {
   std::optional<std::string> file;
   if (command_line.has("checkpoints")) file = command_line.get<std::string>("checkpoints");
   if (seq_of(checkpoint) == 0) throw InputError("nothing to sign: the audit log is empty");
+  if (file) {
+    if (auto problem = db::unwritable_target(*file)) throw InputError(*problem);
+  }
   const std::string key_file = command_line.get<std::string>("sign");
   require_sound_log(database, file, earlier_checkpoints(file, key_file));
   const std::string line = unwrap(db::sign_checkpoint(key_file, checkpoint));

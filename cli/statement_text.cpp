@@ -78,12 +78,14 @@ void write_type(std::ostream& out, const engine::Ruleset& ruleset, const engine:
     out << "    No support of this type: £0.00\n";
     return;
   }
+  const auto review_on = date.plus_days(result.weeks * 7);
   out << fmt::format("    {} hours a week × {} weeks × {} an hour = {}\n",
                      result.hours_per_week.to_string(), result.weeks,
                      pounds(ruleset.spec().hourly_rate), pounds(result.calculated_amount))
-      << fmt::format("    That is {} a week for {} weeks; reviewed on {}\n",
+      << fmt::format("    That is {} a week for {} weeks; reviewed {}\n",
                      pounds(result.weekly_amount), result.weeks,
-                     date.plus_days(static_cast<int>(result.weeks * 7)).to_string());
+                     review_on ? "on " + review_on->to_string()
+                               : "after " + engine::Date::latest().to_string());
 }
 
 void write_limit(std::ostream& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {

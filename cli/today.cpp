@@ -17,15 +17,21 @@ engine::Date today() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   if (localtime_r(&now, &local) == nullptr) throw std::runtime_error("cannot read the local date");
-  return *engine::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                                 static_cast<unsigned>(local.tm_mday));
+  const auto date =
+      engine::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                             static_cast<unsigned>(local.tm_mday));
+  if (!date) {
+    throw InputError(fmt::format("today's date (year {}) is outside the dates hsg handles, {}",
+                                 local.tm_year + 1900, engine::kDateRangeText));
+  }
+  return *date;
 }
 
 engine::Date date_or_today(const std::optional<std::string>& text) {
   if (!text) return today();
   auto date = engine::Date::parse(*text);
   if (!date) {
-    throw InputError(fmt::format("--date '{}' is not a real date in the form YYYY-MM-DD", *text));
+    throw InputError(fmt::format("--date '{}' {}", *text, engine::Date::refusal(*text)));
   }
   return *date;
 }

@@ -3,7 +3,7 @@
 // to it.
 #include <fmt/core.h>
 
-#include <fstream>
+#include <optional>
 #include <variant>
 
 #include "cli/ruleset_input.h"
@@ -13,6 +13,7 @@
 #include "cli/whatif_output.h"
 #include "cli/whatif_report.h"
 #include "db/client_groups.h"
+#include "db/safe_file.h"
 
 namespace hsg::cli {
 
@@ -26,16 +27,6 @@ engine::Money parse_budget(const CommandLine& command_line, const std::string& t
   const std::int64_t pence = std::get<std::int64_t>(parsed);
   if (pence <= 0) command_line.fail(fmt::format("--budget '{}' must be more than 0.00", text));
   return engine::Money::from_pence(pence);
-}
-
-std::ofstream open_output(const std::string& path, const char* what) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) throw InputError(fmt::format("cannot write the {} to {}", what, path));
-  return file;
-}
-
-void close_output(std::ofstream& file, const std::string& path, const char* what) {
-  if (!file.flush()) throw InputError(fmt::format("cannot write the {} to {}", what, path));
 }
 
 }  // namespace
@@ -78,8 +69,7 @@ int whatif_command(const Args& args, Io& io) {
     const std::string text = command_line.get<std::string>("as-of");
     const auto date = engine::Date::parse(text);
     if (!date) {
-      command_line.fail(
-          fmt::format("--as-of '{}' is not a real date in the form YYYY-MM-DD", text));
+      command_line.fail(fmt::format("--as-of '{}' {}", text, engine::Date::refusal(text)));
     }
     request.as_of = *date;
   } else {
@@ -98,23 +88,25 @@ int whatif_command(const Args& args, Io& io) {
   const rules::LoadedRuleset candidate =
       candidate_file ? candidate_file->loaded : load_rules_option(rules_text, &database).loaded;
 
+  // Both files are opened before the work and committed after it: each appears whole,
+  // and neither appears if anything fails.
   WhatifObserver observe;
-  std::ofstream csv;
-  std::string csv_path;
+  std::optional<db::SafeFile> csv;
   if (command_line.has("csv")) {
-    csv_path = command_line.get<std::string>("csv");
-    csv = open_output(csv_path, "CSV");
-    write_whatif_csv_header(csv);
-    observe = [&csv](const WhatifClient& client) { write_whatif_csv_row(csv, client); };
+    csv.emplace(unwrap(db::SafeFile::create(command_line.get<std::string>("csv"))));
+    write_whatif_csv_header(csv->stream());
+    observe = [&csv](const WhatifClient& client) { write_whatif_csv_row(csv->stream(), client); };
+  }
+  std::optional<db::SafeFile> html;
+  if (command_line.has("html")) {
+    html.emplace(unwrap(db::SafeFile::create(command_line.get<std::string>("html"))));
   }
   const WhatifReport report = compute_whatif(database, candidate, request, observe);
-  if (command_line.has("csv")) close_output(csv, csv_path, "CSV");
-  if (command_line.has("html")) {
-    const std::string path = command_line.get<std::string>("html");
-    std::ofstream html = open_output(path, "HTML report");
-    html << whatif_html(report);
-    close_output(html, path, "HTML report");
+  if (html) {
+    html->stream() << whatif_html(report);
+    unwrap(html->commit());
   }
+  if (csv) unwrap(csv->commit());
   if (command_line.has("json")) {
     io.out << whatif_json(report).dump(2) << "\n";
   } else {

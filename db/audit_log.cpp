@@ -172,7 +172,7 @@ class Verifier {
   }
 
   void check_checkpoint(const Checkpoint& checkpoint, std::size_t index) {
-    if (failed() || checkpoint.seq == 0) return;
+    if (failed()) return;
     compare_with(checkpoint);
     if (failed()) report_.bad_checkpoint = index;
   }
@@ -384,6 +384,14 @@ DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_
           fmt::format("checkpoint '{}' is not SEQ:HASH (a number, a colon and 64 "
                       "lowercase hex digits)",
                       text)};
+    }
+    // Every log, even one rewritten from scratch, extends the empty one: a checkpoint at 0
+    // would pass on any database, so it is no checkpoint at all.
+    if (checkpoint->seq == 0) {
+      return DbError{fmt::format(
+          "checkpoint '{}' names no event (0 is the empty log, which every log extends); "
+          "take a checkpoint with hsg audit checkpoint once the log has events",
+          text)};
     }
     checkpoints.push_back(std::move(*checkpoint));
   }

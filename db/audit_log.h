@@ -57,7 +57,8 @@ class AuditLog {
 
   // "SEQ:HASH" of the last event ("0:000…0" for an empty log).
   DbResult<std::string> checkpoint();
-  // A malformed checkpoint is a DbError; a log that fails verification is a report.
+  // A malformed checkpoint, or one at 0 (the empty log, which every log extends), is a
+  // DbError; a log that fails verification is a report.
   DbResult<VerifyReport> verify(std::optional<std::string_view> checkpoint = std::nullopt);
   // As verify(), requiring every checkpoint; the first to fail, in the order given, is
   // the one reported (bad_checkpoint).

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <SQLiteCpp/Database.h>
@@ -23,15 +24,26 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
 // Creating the file ourselves is the only way to choose its mode without racing on
-// umask; O_EXCL leaves an existing file (and its mode) alone.
+// umask; O_EXCL leaves an existing file (and its mode) alone. An existing empty file is
+// about to become a new database, so it too must be readable by its owner only: SQLite
+// gives the -wal and -shm files the database's mode, and would keep a 0644 one.
 std::optional<std::string> create_owner_only(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd >= 0) {
     ::close(fd);
     return std::nullopt;
   }
-  if (errno == EEXIST) return std::nullopt;
-  return fmt::format("cannot create {}: {}", path.string(), std::strerror(errno));
+  if (errno != EEXIST)
+    return fmt::format("cannot create {}: {}", path.string(), std::strerror(errno));
+  struct stat status {};
+  if (::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode) && status.st_size == 0 &&
+      (status.st_mode & 077U) != 0) {
+    return fmt::format(
+        "{} is an empty file others may read (mode {:04o}); a new database must be readable by "
+        "its owner only: remove the file or make it 0600 (chmod 600), then try again",
+        path.string(), status.st_mode & 07777U);
+  }
+  return std::nullopt;
 }
 
 struct Identity {

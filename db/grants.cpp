@@ -592,7 +592,7 @@ DbResult<EndResult> GrantRepository::end(const Stamp& stamp, std::int64_t grant_
       return DbError{fmt::format("{}: it already ended on {} ({})", doing,
                                  ended->end_on.to_string(), ended->reason)};
     }
-    if (end_on < grant->start_on.plus_days(-1)) {
+    if (grant->start_on.days_since(end_on) > 1) {
       return DbError{fmt::format("{}: {} is before the day before its start ({})", doing,
                                  end_on.to_string(), grant->start_on.to_string())};
     }

@@ -149,6 +149,15 @@ DbResult<PostResult> LedgerRepository::post_through(const Stamp& stamp, engine::
       }
       const std::int64_t pence = select->getColumn(4).getInt64();
       posting.posted_on = select->getColumn(3).getString();
+      // SQL compared the dates as text, which is their order only for the ten-character
+      // dates hsg writes; so each is checked again as a date before it is paid.
+      const auto due_on = engine::Date::parse(posting.posted_on);
+      if (!due_on || through < *due_on) {
+        return DbError{
+            fmt::format("{}: instalment {} of grant {} {} is due on '{}', not a date "
+                        "hsg wrote; run 'hsg audit verify'",
+                        doing, number, grant_id, intervention, posting.posted_on)};
+      }
       posting.grant_id = grant_id;
       posting.description = fmt::format("grant {} {} instalment {} of {}", grant_id, intervention,
                                         number, select->getColumn(9).getInt64());

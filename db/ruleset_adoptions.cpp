@@ -222,7 +222,7 @@ std::optional<std::string> overlap_problem(const std::vector<Adoption>& all, eng
           "rule set {} is in force from {} until {}, days from {} on that the adoption would "
           "cover too",
           other.ruleset_id.substr(0, 12), other.from_on.to_string(),
-          other.retirement->from_on.plus_days(-1).to_string(), from.to_string());
+          other.retirement->from_on.plus_days(-1).value().to_string(), from.to_string());
     }
     return fmt::format(
         "rule set {} is in force from {} with no end; retire it from {} first (hsg rules "

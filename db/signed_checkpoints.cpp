@@ -12,6 +12,8 @@
 #include <optional>
 #include <sstream>
 
+#include "db/safe_file.h"
+
 namespace hsg::db {
 
 namespace {
@@ -91,21 +93,16 @@ DbResult<std::string> key_file_hex(const std::filesystem::path& file, std::strin
   return line.substr(prefix.size(), digits);
 }
 
-// Writes `text` to a new file with `mode`; never replaces an existing one.
+// Writes `text` to a new file with `mode`, appearing whole; never replaces an existing one.
 std::optional<std::string> write_new_file(const std::filesystem::path& file, std::string_view text,
                                           mode_t mode) {
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) {
-    if (errno == EEXIST) {
-      return fmt::format("{} already exists; hsg audit keygen never overwrites a key file",
-                         file.string());
-    }
-    return system_error("create", file);
-  }
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!written || !synced) return system_error("write", file);
+  auto created = SafeFile::create(file, mode);
+  if (!created.ok()) return created.error().message;
+  SafeFile safe = std::move(created).value();
+  safe.stream() << text;
+  auto committed = safe.commit_new(fmt::format(
+      "{} already exists; hsg audit keygen never overwrites a key file", file.string()));
+  if (!committed.ok()) return committed.error().message;
   return std::nullopt;
 }
 
@@ -180,7 +177,7 @@ DbResult<PublicKey> write_key_pair(const std::filesystem::path& secret_key_file,
                                    const std::filesystem::path& public_key_file) {
   if (auto problem = sodium_problem()) return DbError{*problem};
   for (const auto& file : {secret_key_file, public_key_file}) {
-    if (std::filesystem::exists(file)) {
+    if (std::filesystem::exists(std::filesystem::symlink_status(file))) {
       return DbError{fmt::format("{} already exists; hsg audit keygen never overwrites a key file",
                                  file.string())};
     }
@@ -246,22 +243,13 @@ DbResult<std::vector<SignedCheckpoint>> read_checkpoint_file(const std::filesyst
 }
 
 DbResult<Done> append_checkpoint(const std::filesystem::path& file, std::string_view line) {
-  std::string text;
-  if (std::filesystem::exists(file)) {
-    auto existing = read_small_file(file, kMaxCheckpointFileBytes);
-    if (!existing.ok()) return existing.error();
-    auto parsed = parse_checkpoint_file(file, existing.value());
-    if (!parsed.ok()) return DbError{"not appending: " + parsed.error().message};
-    if (!existing.value().empty() && existing.value().back() != '\n') text = "\n";
-  }
-  text += fmt::format("{}\n", line);
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd < 0) return DbError{system_error("open", file)};
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!written || !synced) return DbError{system_error("append to", file)};
-  return Done{};
+  const ExistingCheck holds_checkpoints = [&file](std::string_view existing) {
+    auto parsed = parse_checkpoint_file(file, existing);
+    return parsed.ok() ? std::nullopt
+                       : std::optional<std::string>("not appending: " + parsed.error().message);
+  };
+  return append_to_file(file, fmt::format("{}\n", line), holds_checkpoints,
+                        kMaxCheckpointFileBytes);
 }
 
 bool signature_holds(const PublicKey& key, const SignedCheckpoint& signed_checkpoint) {

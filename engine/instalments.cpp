@@ -13,22 +13,29 @@ std::int64_t instalment_count(std::int64_t weeks, std::int64_t period_weeks) {
   return (weeks + period_weeks - 1) / period_weeks;
 }
 
+std::optional<Date> last_due_on(std::int64_t weeks, std::int64_t period_weeks, Date start) {
+  return start.plus_days((instalment_count(weeks, period_weeks) - 1) * period_weeks * 7);
+}
+
 std::vector<ScheduledInstalment> schedule_instalments(Money amount, std::int64_t weeks,
                                                       std::int64_t period_weeks, Date start) {
   if (amount.pence() < 0) throw std::invalid_argument("schedule_instalments: negative amount");
   if (weeks > 520 || period_weeks > 52) {
     throw std::invalid_argument("schedule_instalments: weeks or period out of range");
   }
+  if (!last_due_on(weeks, period_weeks, start)) {
+    throw std::invalid_argument("schedule_instalments: instalments would fall past 2199-12-31");
+  }
   const std::int64_t count = instalment_count(weeks, period_weeks);
   std::vector<ScheduledInstalment> instalments;
   if (amount.pence() == 0) return instalments;
   const std::vector<std::int64_t> parts = split_equally(amount.pence(), count);
-  const int period_days = static_cast<int>(period_weeks * 7);
+  const std::int64_t period_days = period_weeks * 7;
   std::int64_t total = 0;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (parts[i] == 0) break;  // leftovers go to the earliest, so only trailing zeros
     instalments.push_back({static_cast<std::int64_t>(i) + 1,
-                           start.plus_days(static_cast<int>(i) * period_days),
+                           *start.plus_days(static_cast<std::int64_t>(i) * period_days),
                            Money::from_pence(parts[i])});
     total += parts[i];
   }

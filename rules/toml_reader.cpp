@@ -184,17 +184,23 @@ std::optional<engine::Date> TomlReader::date(const toml::table& table, const std
   const toml::node* node = require(table, path, key);
   if (node == nullptr) return std::nullopt;
   const std::string full = join_path(path, key);
-  std::optional<engine::Date> date;
+  std::string text;
   if (const auto* value = node->as_date()) {
     const toml::date& ymd = value->get();
-    date = engine::Date::from_ymd(ymd.year, ymd.month, ymd.day);
-  } else if (const auto* text = node->as_string()) {
-    date = engine::Date::parse(text->get());
+    text = fmt::format("{:04}-{:02}-{:02}", ymd.year, ymd.month, ymd.day);
+  } else if (const auto* string = node->as_string()) {
+    text = string->get();
   } else {
     wrong_type(*node, full, "a date such as 2024-04-01");
     return std::nullopt;
   }
-  if (!date) error_for(full, *node, fmt::format("{} must be a real date such as 2024-04-01", full));
+  const std::optional<engine::Date> date = engine::Date::parse(text);
+  if (!date) {
+    error_for(full, *node,
+              engine::Date::is_out_of_range(text)
+                  ? fmt::format("{} '{}' {}", full, text, engine::Date::refusal(text))
+                  : fmt::format("{} must be a real date such as 2024-04-01", full));
+  }
   return date;
 }
 

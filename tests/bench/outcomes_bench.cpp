@@ -52,7 +52,8 @@ void fill(const std::filesystem::path& file, std::int64_t returns) {
       ++id;
       insert_return.bind(1, id);
       insert_return.bind(2, grant);
-      insert_return.bind(3, first_day.plus_days(static_cast<int>(grant % 365)).to_string());
+      insert_return.bind(
+          3, first_day.plus_days(static_cast<std::int64_t>(grant % 365)).value().to_string());
       insert_return.bind(4, grant % 2 == 0 ? "short" : "long");
       insert_return.bind(5, version);
       insert_return.exec();

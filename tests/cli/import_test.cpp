@@ -100,7 +100,7 @@ TEST_CASE("import: every bad row is reported with line and column and nothing is
   const std::string file = csv.string();
   CHECK(result.err ==
         fmt::format("{0}:3:1: unknown client 'C-9' (client_ref)\n"
-                    "{0}:4:2: '2025-02-30' is not a real date YYYY-MM-DD (date)\n"
+                    "{0}:4:2: '2025-02-30' is not a real date in the form YYYY-MM-DD (date)\n"
                     "{0}:5:9: unknown option 'lots' for area 'money'; allowed: none, advice, "
                     "alongside, monitoring (money)\n"
                     "{0}:6: 4 fields where the header has 13\n"

@@ -168,7 +168,8 @@ TEST_CASE("outcome: refusals name the grant, the date and the options") {
         "(2025-02-03)\n");
   CHECK(store.refused({"outcome", "record", "1", "--date", "2025-13-01", "--file", kExit, "--actor",
                        "asha"}) ==
-        "hsg: error: --date '2025-13-01' is not a date (YYYY-MM-DD) (see 'hsg outcome record "
+        "hsg: error: --date '2025-13-01' is not a real date in the form YYYY-MM-DD (see 'hsg "
+        "outcome record "
         "--help')\n");
   CHECK(store.refused({"outcome", "record", "x", "--date", "2025-04-28", "--file", kExit, "--actor",
                        "asha"}) ==

@@ -161,7 +161,8 @@ TEST_CASE("replay: wrong arguments are refused with exit 1 and say why") {
   refused({}, "give one allocation id or --all");
   refused({"1", "--all"}, "give one allocation id or --all");
   refused({"1", "--from", "2025-01-01"}, "--from, --to and --client go with --all");
-  refused({"--all", "--from", "2025-02-30"}, "--from must be a real date YYYY-MM-DD");
+  refused({"--all", "--from", "2025-02-30"},
+          "--from '2025-02-30' is not a real date in the form YYYY-MM-DD");
   refused({"--all", "--from", "2025-03-01", "--to", "2025-02-01"}, "--to is before --from");
   refused({"999"}, "no allocation 999");
 }

@@ -163,7 +163,7 @@ class Simulation {
   }
 
   void step(long long index) {
-    today_ = today_.plus_days(pick(3) == 0 ? 1 : 0);
+    today_ = today_.plus_days(pick(3) == 0 ? 1 : 0).value();
     const int kind = pick(100);
     if (kind < 10) return allocate();
     if (kind < 22) return agree();
@@ -347,8 +347,8 @@ class Simulation {
         const long long pence = amount / count + (n <= amount % count ? 1 : 0);
         if (pence == 0) break;
         grant.instalments.push_back({model.types[t].key, n,
-                                     today_.plus_days(static_cast<int>((n - 1) * 28)), pence,
-                                     InstalmentState::scheduled, false});
+                                     today_.plus_days(static_cast<int>((n - 1) * 28)).value(),
+                                     pence, InstalmentState::scheduled, false});
       }
     }
     grants_.emplace(grant_id, std::move(grant));
@@ -356,7 +356,7 @@ class Simulation {
   }
 
   void post() {
-    const Date through = today_.plus_days(pick(4) == 0 ? 30 : 0);
+    const Date through = today_.plus_days(pick(4) == 0 ? 30 : 0).value();
     long long expected_posted = 0;
     long long expected_already = 0;
     long long expected_pence = 0;
@@ -415,8 +415,8 @@ class Simulation {
     if (grants_.empty()) return;
     const long long id = random_grant();
     GrantModel& grant = grants_.at(id);
-    const Date end_on = today_.plus_days(pick(5) == 0 ? -40 : 0);
-    const bool ok = !grant.end && end_on >= grant.start.plus_days(-1);
+    const Date end_on = today_.plus_days(pick(5) == 0 ? -40 : 0).value();
+    const bool ok = !grant.end && end_on >= grant.start.plus_days(-1).value();
     const Outcome outcome = hsg({"grant", "end", std::to_string(id), "--date", end_on.to_string(),
                                  "--reason", "moved", "--actor", "asha"});
     expect(outcome, ok, "grant end");
@@ -444,8 +444,8 @@ class Simulation {
     if (!ok) return;
     const std::string client = allocations_[static_cast<std::size_t>(grant.allocation - 1)].client;
     remember_allocation(static_cast<long long>(allocations_.size()) + 1, client);
-    const long long cancelled = end_in_model(grant, today_.plus_days(-1));
-    REQUIRE(outcome.out.find("ended on " + today_.plus_days(-1).to_string() + ": " +
+    const long long cancelled = end_in_model(grant, today_.plus_days(-1).value());
+    REQUIRE(outcome.out.find("ended on " + today_.plus_days(-1).value().to_string() + ": " +
                              std::to_string(cancelled) + " unposted") != std::string::npos);
     check_grant(id);
   }
@@ -482,7 +482,7 @@ class Simulation {
                    static_cast<std::size_t>(
                        pick(static_cast<int>(std::min<std::size_t>(candidates.size(), 20))))];
     PostingModel original = postings_[index];
-    const Date on = today_.plus_days(pick(6) == 0 ? -30 : 0);
+    const Date on = today_.plus_days(pick(6) == 0 ? -30 : 0).value();
     GrantModel& grant = grants_.at(original.grant);
     const long long paid = grant.paid - (original.kind == 'I' ? original.amount : 0);
     const long long recovered = grant.recovered - (original.kind == 'R' ? original.amount : 0);
@@ -504,8 +504,8 @@ class Simulation {
   }
 
   void export_range() {
-    const Date from = today_.plus_days(-pick(200));
-    const Date to = today_.plus_days(pick(40));
+    const Date from = today_.plus_days(-pick(200)).value();
+    const Date to = today_.plus_days(pick(40)).value();
     const Outcome outcome = hsg({"ledger", "export", "--from", from.to_string(), "--to",
                                  to.to_string(), "--format", "csv"});
     expect(outcome, true, "ledger export");

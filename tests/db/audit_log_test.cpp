@@ -182,12 +182,18 @@ TEST_CASE("a checkpoint whose hash differs from the log is named") {
         "checkpoint '5:xyz' is not SEQ:HASH (a number, a colon and 64 lowercase hex digits)");
 }
 
-TEST_CASE("an empty log verifies and checkpoints at zero") {
+TEST_CASE("an empty log verifies and checkpoints at zero, a checkpoint no verify takes") {
   TempDir dir;
   db::Database database = open_database(dir.file("hsg.db"));
   db::AuditLog log(database);
-  CHECK(ok(log.checkpoint()) == "0:" + std::string(db::kGenesisHash));
-  CHECK(ok(log.verify(ok(log.checkpoint()))).ok);
+  const std::string zero = "0:" + std::string(db::kGenesisHash);
+  CHECK(ok(log.checkpoint()) == zero);
+  CHECK(ok(log.verify()).ok);
+  // Any log extends the empty one, so 0:000…0 would pass on every database.
+  CHECK(log.verify(zero).error().message ==
+        "checkpoint '" + zero +
+            "' names no event (0 is the empty log, which every log extends); take a checkpoint "
+            "with hsg audit checkpoint once the log has events");
 }
 
 }  // namespace hsg::test

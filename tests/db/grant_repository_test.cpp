@@ -137,3 +137,25 @@ TEST_CASE("ledger: posting through a date twice posts once") {
 }
 
 }  // namespace hsg::test
+
+namespace hsg::test {
+
+// Issue 20: a due date of another width ("10000-01-24" sorts before "2025-12-31" as text)
+// is checked again as a date, and nothing is posted.
+TEST_CASE("ledger: an instalment whose due date is not one hsg writes is refused, not posted") {
+  Agreed store;
+  ok(db::GrantRepository(store.database).start(stamp("alice"), store.grant));
+  const std::string head = ok(db::AuditLog(store.database).checkpoint());
+  REQUIRE(refusal(store.dir.file("hsg.db"),
+                  "INSERT INTO instalments VALUES (1, 'short_term_basic', 3, '10000-01-24', 1)") ==
+          "accepted");
+  const auto posted =
+      db::LedgerRepository(store.database).post_through(stamp("fin"), date("2025-12-31"));
+  REQUIRE_FALSE(posted.ok());
+  CHECK(posted.error().message ==
+        "cannot post the instalments due by 2025-12-31: instalment 3 of grant 1 short_term_basic "
+        "is due on '10000-01-24', not a date hsg wrote; run 'hsg audit verify'");
+  CHECK(ok(db::AuditLog(store.database).checkpoint()) == head);
+}
+
+}  // namespace hsg::test

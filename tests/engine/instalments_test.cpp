@@ -3,12 +3,14 @@
 
 #include <cstdint>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "engine/instalments.h"
 
 using hsg::engine::Date;
 using hsg::engine::instalment_count;
+using hsg::engine::last_due_on;
 using hsg::engine::Money;
 using hsg::engine::schedule_instalments;
 using hsg::engine::ScheduledInstalment;
@@ -115,4 +117,14 @@ TEST_CASE("property: instalments always sum to the amount, within a penny of eac
     REQUIRE(total == amount);
     REQUIRE(static_cast<std::int64_t>(instalments.size()) <= instalment_count(weeks, period));
   }
+}
+
+TEST_CASE("a schedule whose last instalment would fall past 2199-12-31 is refused") {
+  // 52 weeks every 4: 13 instalments, the last 12 × 28 = 336 days after the start.
+  CHECK(last_due_on(52, 4, date("2199-01-29")) == date("2199-12-31"));
+  CHECK(schedule_instalments(pence(48100), 52, 4, date("2199-01-29")).back().due_on ==
+        date("2199-12-31"));
+  CHECK_FALSE(last_due_on(52, 4, date("2199-01-30")));
+  CHECK_THROWS_AS(schedule_instalments(pence(48100), 52, 4, date("2199-01-30")),
+                  std::invalid_argument);
 }
