@@ -111,10 +111,10 @@ std::string escaped(std::string_view text) {
   return out;
 }
 
-std::string excerpt(std::string_view text) {
+std::string excerpt(std::string_view text, std::size_t max_characters) {
   std::string out;
   std::size_t offset = 0;
-  for (std::size_t characters = 0; offset < text.size() && characters < kExcerptCharacters;
+  for (std::size_t characters = 0; offset < text.size() && characters < max_characters;
        ++characters) {
     const std::size_t length = character_length(text, offset);
     append_escaped(out, text, offset, length);

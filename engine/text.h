@@ -34,8 +34,8 @@ std::size_t characters_before(std::string_view text, std::size_t offset);
 std::string escaped(std::string_view text);
 
 // How an error message quotes untrusted input: escaped(), and cut after
-// kExcerptCharacters characters with "…(N bytes)" saying how long the whole was.
+// `max_characters` characters with "…(N bytes)" saying how long the whole was.
 inline constexpr std::size_t kExcerptCharacters = 60;
-std::string excerpt(std::string_view text);
+std::string excerpt(std::string_view text, std::size_t max_characters = kExcerptCharacters);
 
 }  // namespace hsg::engine
