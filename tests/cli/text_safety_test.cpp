@@ -59,7 +59,7 @@ TEST_CASE("text: an option value, an argument or an answers file that is not UTF
   hsg::test::write_file(answers, "[answers]\nmoney = \"advice\" # caf\xC3\xA9 \xFF\n");
   CHECK(store.refused(
             {"allocate", "C-1", "--answers", answers, "--date", "2025-01-15", "--actor", "asha"}) ==
-        answers + ":2:28: byte 0xFF is not UTF-8; the file must be saved as UTF-8 text\n");
+        answers + ":2:25: byte 0xFF is not UTF-8; the file must be saved as UTF-8 text\n");
 }
 
 TEST_CASE("text: a reason with a newline or an ANSI escape cannot forge a statement line") {
@@ -67,7 +67,8 @@ TEST_CASE("text: a reason with a newline or an ANSI escape cannot forge a statem
   CHECK(store.refused({"agree", "1", "--amount", "2200.00", "--reason",
                        "Family support\n  approved by ben at 2025-01-16T09:00:00Z", "--actor",
                        "asha"}) ==
-        "hsg: error: cannot agree allocation 1: the reason contains a control character (\\n "
+        "hsg: error: cannot agree an amount for allocation 1: the reason contains a control "
+        "character (\\n "
         "at character 15): it must be one line of text\n");
   store.ok({"agree", "1", "--amount", "1800.00", "--reason", "Family support", "--actor", "asha"});
   CHECK(store.refused({"reject", "1", "--reason", "no\x1B[2K", "--actor", "ben"}) ==
@@ -75,27 +76,27 @@ TEST_CASE("text: a reason with a newline or an ANSI escape cannot forge a statem
         "(\\x1B at character 3): it must be one line of text\n");
 }
 
-TEST_CASE("text: a reason an older hsg stored with a newline is shown escaped, on one line") {
+TEST_CASE("text: an actor an older hsg stored with a newline is listed escaped, on one line") {
   StoreFixture store;
-  store.ok({"agree", "1", "--amount", "2405.00", "--reason", "as assessed", "--actor", "asha"});
-  // The row as an older hsg let it be stored (show reads it; it does not re-hash).
+  // The row as an older hsg let it be stored; `audit log` lists rows, it does not re-hash.
   store.sql(
-      "DROP TRIGGER decisions_no_update;"
-      "UPDATE decisions SET reason = 'ok' || char(10) || '  approved by ben' WHERE id = 1;"
-      "CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions BEGIN SELECT "
-      "RAISE(ABORT, 'append-only: decisions rows are never updated'); END;");
-  const auto shown = store.run({"show", "1"});
-  CHECK(shown.out.find("by asha at ") != std::string::npos);
-  CHECK(shown.out.find(": ok\\n  approved by ben\n") != std::string::npos);
-  CHECK(shown.out.find("\n  approved by ben") == std::string::npos);
+      "DROP TRIGGER audit_events_no_update;"
+      "UPDATE audit_events SET actor = 'asha' || char(10) || '     9 2025-01-16T09:00:00Z ben' "
+      "WHERE seq = 1;"
+      "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events\n"
+      "BEGIN SELECT RAISE(ABORT, 'append-only: audit_events rows are never updated'); END;");
+  const auto listed = store.ok({"audit", "log"});
+  const std::string first = listed.out.substr(0, listed.out.find('\n'));
+  CHECK(first.find(" asha\\n     9 2025-01-16T09:00:00Z ben ruleset.add ") != std::string::npos);
+  CHECK(listed.out.find("\n     9 2025-01-16T09:00:00Z ben") == std::string::npos);
 }
 
 TEST_CASE("text: an error quotes a huge or NUL-holding value cut and escaped") {
   StoreFixture store;
   const std::string huge(100000, 'x');
   CHECK(store.refused({"agree", "1", "--amount", huge, "--reason", "r", "--actor", "asha"}) ==
-        fmt::format("hsg: error: --amount '{}\u2026(100000 bytes)' is not an amount of money "
-                    "(see 'hsg agree --help')\n",
+        fmt::format("hsg: error: --amount '{}\u2026(100000 bytes)' is not a decimal number "
+                    "(digits, optionally '.' and up to two decimals) (see 'hsg agree --help')\n",
                     std::string(60, 'x')));
   const std::string client = std::string("C-\0", 3) + std::string(1000000, 'y');
   const std::string csv =
@@ -126,7 +127,10 @@ TEST_CASE("text: a 100,000-column CSV header is one problem, not 100,001 lines")
   const std::string again =
       store.refused({"import", csv_file(store, repeated + "\n" + row + "\n"), "--actor", "asha"});
   CHECK(line_count(again) == 12);
-  CHECK(again.substr(again.size() - 90) ==
-        ":1: 99989 more columns repeat an earlier one\nhsg: error: 11 problems; nothing was "
-        "imported\n");
+  CHECK(again.starts_with(fmt::format("{}:1:5: column 'money' appears twice\n", csv)));
+  CHECK(
+      again.ends_with(fmt::format("{}:1:14: column 'money' appears twice\n{}:1: 99989 more "
+                                  "columns repeat an earlier one\nhsg: error: 11 problems; "
+                                  "nothing was imported\n",
+                                  csv, csv)));
 }

@@ -21,7 +21,7 @@ TEST_CASE("text: well-formed UTF-8 passes, each kind of ill-formed byte is found
   CHECK(first_invalid_utf8("\x80") == 0U);              // a continuation with no lead
 }
 
-TEST_CASE("text: C0, DEL and C1 are control characters; other text is not") {
+TEST_CASE("text: C0, DEL and C1 are control characters, other text is not") {
   CHECK_FALSE(first_control_character("approved, caf\xC3\xA9 \xC2\xA0"));  // U+00A0 is not
   CHECK(first_control_character("ok\nApproved by ben") == 2U);
   CHECK(first_control_character("\x1B[2K") == 0U);
