@@ -10,6 +10,7 @@
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
 #include "db/audit_log.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -31,8 +32,10 @@ int log(const Args& args, Io& io) {
                           ? unwrap(audit.events_for_client(command_line.get<std::string>("client")))
                           : unwrap(audit.events());
   for (const db::AuditEvent& event : events) {
-    io.out << fmt::format("{:>6} {} {:<12} {:<18} {}:{} {}\n", event.seq, event.at, event.actor,
-                          event.action, event.entity_type, event.entity_id, event.hash);
+    io.out << fmt::format("{:>6} {} {:<12} {:<18} {}:{} {}\n", event.seq, engine::escaped(event.at),
+                          engine::escaped(event.actor), engine::escaped(event.action),
+                          engine::escaped(event.entity_type), engine::escaped(event.entity_id),
+                          engine::escaped(event.hash));
   }
   return 0;
 }

@@ -10,6 +10,7 @@
 #include "db/client_groups.h"
 #include "db/clients.h"
 #include "db/decisions.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -65,20 +66,21 @@ int show(const Args& args, Io& io) {
   const db::Client client = unwrap(db::ClientRepository(database).get(ref));
   io.out << fmt::format("client {}\n  group: {}\n  adult social care money: {}\n", client.ref,
                         client.group, client.asc_funded ? "yes" : "no");
-  if (client.name) io.out << fmt::format("  name: {}\n", *client.name);
+  if (client.name) io.out << fmt::format("  name: {}\n", engine::escaped(*client.name));
   io.out << "\nallocations\n";
   db::DecisionRepository decisions(database);
   for (const db::StoredAllocation& allocation :
        unwrap(db::AllocationRepository(database).for_client(ref))) {
     const db::DecisionState state = unwrap(decisions.state(allocation.id));
     io.out << fmt::format("  #{} on {} by {}: indicative £{} ({})\n", allocation.id,
-                          allocation.assessed_on.to_string(), allocation.assessor,
+                          allocation.assessed_on.to_string(), engine::escaped(allocation.assessor),
                           allocation.total.to_grouped_string(), db::to_string(state.status));
   }
   io.out << "\nhistory\n";
   for (const db::AuditEvent& event : unwrap(db::ClientRepository(database).history(ref))) {
-    io.out << fmt::format("  {:>6} {} {:<12} {} {}\n", event.seq, event.at, event.actor,
-                          event.action, event.entity_id);
+    io.out << fmt::format("  {:>6} {} {:<12} {} {}\n", event.seq, engine::escaped(event.at),
+                          engine::escaped(event.actor), engine::escaped(event.action),
+                          engine::escaped(event.entity_id));
   }
   return 0;
 }

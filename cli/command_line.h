@@ -1,8 +1,9 @@
 // Parsing one command's arguments with Boost.Program_options, the same way everywhere.
 //
 // Every command has a usage line, a one-paragraph summary, an example and its options;
-// `--help` prints them and exits 0. Unknown options, missing values and unexpected
-// arguments become an InputError that ends with "see 'hsg COMMAND --help'".
+// `--help` prints them and exits 0. Unknown options, missing values, unexpected
+// arguments and text that is not UTF-8 (engine/text.h) become an InputError that ends
+// with "see 'hsg COMMAND --help'", quoting the input cut and escaped.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -41,6 +42,10 @@ class CommandLine {
  private:
   std::string command_;
   CommandHelp help_;
+  void refuse_invalid_utf8() const;
+  // "--reason" for an option, "the argument FILE" for a positional argument.
+  std::string display_name(const std::string& name) const;
+
   po::options_description options_;
   po::positional_options_description positional_;
   po::variables_map values_;

@@ -10,6 +10,7 @@
 #include "cli/input_error.h"
 #include "cli/store_commands.h"
 #include "cli/version.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -56,6 +57,13 @@ void write_usage(std::ostream& out) {
          "'hsg COMMAND --help' describes a command.\n";
 }
 
+// A message as printed: whatever input it quotes was cut where it was quoted; this is the
+// last guard, so that no message can hold a control character or run on without end.
+constexpr std::size_t kMaxMessageCharacters = 4000;
+std::string shown_line(std::string_view line) {
+  return engine::excerpt(line, kMaxMessageCharacters);
+}
+
 int dispatch(const Args& args, Io& io) {
   if (args.empty()) {
     io.err << "hsg: error: no command given\n\n";
@@ -73,7 +81,8 @@ int dispatch(const Args& args, Io& io) {
   const auto found = std::find_if(kCommands.begin(), kCommands.end(),
                                   [&](const Command& command) { return command.name == args[0]; });
   if (found == kCommands.end()) {
-    throw InputError(fmt::format("unknown command '{}' (see 'hsg --help')", args[0]));
+    throw InputError(
+        fmt::format("unknown command '{}' (see 'hsg --help')", engine::excerpt(args[0])));
   }
   return found->run(Args(args.begin() + 1, args.end()), io);
 }
@@ -84,10 +93,10 @@ int run_hsg(const Args& args, Io& io) {
   try {
     return dispatch(args, io);
   } catch (const InputError& error) {
-    for (const std::string& line : error.lines()) io.err << line << "\n";
+    for (const std::string& line : error.lines()) io.err << shown_line(line) << "\n";
     return 1;
   } catch (const std::exception& error) {
-    io.err << "hsg: internal error: " << error.what() << "\n";
+    io.err << "hsg: internal error: " << shown_line(error.what()) << "\n";
     return 2;
   } catch (...) {
     // Nothing of ours throws anything else, but a library might; still exit 2, not abort.

@@ -15,6 +15,7 @@
 #include "db/grants.h"
 #include "db/plans.h"
 #include "db/record_check.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -52,7 +53,8 @@ void write_state(std::ostream& out, const db::DecisionState& state) {
   if (state.agreement) {
     const db::Decision& agreement = *state.agreement;
     out << fmt::format("  agreed: £{} by {} at {}: {}\n", agreement.agreed->to_grouped_string(),
-                       agreement.actor, agreement.at, agreement.reason);
+                       engine::escaped(agreement.actor), engine::escaped(agreement.at),
+                       engine::escaped(agreement.reason));
     if (*agreement.agreed > state.upper_limit) {
       write_above_limit(out, *agreement.agreed, state.upper_limit, agreement.reason,
                         agreement.actor);
@@ -61,15 +63,15 @@ void write_state(std::ostream& out, const db::DecisionState& state) {
       out << fmt::format(
           "  differs from the indicative grant by more than {}%: needs approval "
           "by someone other than {}\n",
-          state.tolerance_percent, agreement.actor);
+          state.tolerance_percent, engine::escaped(agreement.actor));
     }
   }
   if (state.resolution) {
     const db::Decision& resolution = *state.resolution;
     out << fmt::format("  {} by {} at {}{}\n",
                        resolution.kind == db::DecisionKind::approve ? "approved" : "rejected",
-                       resolution.actor, resolution.at,
-                       resolution.reason.empty() ? "" : ": " + resolution.reason);
+                       engine::escaped(resolution.actor), engine::escaped(resolution.at),
+                       resolution.reason.empty() ? "" : ": " + engine::escaped(resolution.reason));
   }
 }
 
@@ -102,7 +104,7 @@ int agree_command(const Args& args, Io& io) {
   const std::string amount_text = command_line.get<std::string>("amount");
   const engine::DecimalParse amount = engine::Money::parse_pence(amount_text);
   if (const auto* reason = std::get_if<std::string>(&amount)) {
-    command_line.fail(fmt::format("--amount '{}' {}", amount_text, *reason));
+    command_line.fail(fmt::format("--amount '{}' {}", engine::excerpt(amount_text), *reason));
   }
   db::Database database = open_database(command_line);
   unwrap(db::check_allocation(database, allocation_id(command_line)));
@@ -176,11 +178,11 @@ int show_command(const Args& args, Io& io) {
                     "run 'hsg audit verify'",
                     id));
   }
-  io.out << fmt::format("Allocation #{} for client {}, assessed by {}\n", id, stored.client_ref,
-                        stored.assessor);
+  io.out << fmt::format("Allocation #{} for client {}, assessed by {}\n", id,
+                        engine::escaped(stored.client_ref), engine::escaped(stored.assessor));
   if (const auto future = unwrap(db::FutureDateNotes(database).of_allocation(id))) {
     io.out << fmt::format("Dated after the day it was recorded ({}): {}\n",
-                          future->recorded_on.to_string(), future->reason);
+                          future->recorded_on.to_string(), engine::escaped(future->reason));
   }
   io.out << "\n";
   write_statement(io.out, ruleset, traced, stored.assessed_on);

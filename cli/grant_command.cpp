@@ -16,6 +16,7 @@
 #include "db/plans.h"
 #include "db/record_check.h"
 #include "db/write_transaction.h"
+#include "engine/text.h"
 #include "rules/finance.h"
 
 namespace hsg::cli {
@@ -213,22 +214,23 @@ int recover(const Args& args, Io& io) {
 void write_detail(std::ostream& out, const db::GrantDetail& detail) {
   const db::Grant& grant = detail.grant;
   out << fmt::format("Grant {} for client {} (allocation {}, agreement {})\n", grant.id,
-                     grant.client_ref, grant.allocation_id, grant.agreement_id)
+                     engine::escaped(grant.client_ref), grant.allocation_id, grant.agreement_id)
       << fmt::format("  started {}, held as {}{}\n", grant.start_on.to_string(), grant.held_as,
-                     grant.provider ? " by " + *grant.provider : "")
+                     grant.provider ? " by " + engine::escaped(*grant.provider) : "")
       << fmt::format("  agreed £{}; cost centre {}; creditor account {}\n",
-                     grant.agreed.to_grouped_string(), grant.cost_centre, grant.creditor_account);
+                     grant.agreed.to_grouped_string(), engine::escaped(grant.cost_centre),
+                     engine::escaped(grant.creditor_account));
   if (detail.end) {
     out << fmt::format("  ended {} ({}{}): {}\n", detail.end->end_on.to_string(), detail.end->kind,
                        detail.end->review_allocation_id
                            ? fmt::format(", allocation {}", *detail.end->review_allocation_id)
                            : "",
-                       detail.end->reason);
+                       engine::escaped(detail.end->reason));
   }
   out << "\nTypes:\n";
   for (const db::GrantIntervention& type : detail.interventions) {
     out << fmt::format("  {:<24} {:>3} weeks  £{:>10}  {}\n", type.intervention, type.weeks,
-                       type.amount.to_grouped_string(), type.expenditure_account);
+                       type.amount.to_grouped_string(), engine::escaped(type.expenditure_account));
   }
   out << "\nInstalments:\n";
   engine::Money scheduled;
@@ -248,7 +250,7 @@ void write_detail(std::ostream& out, const db::GrantDetail& detail) {
       out << fmt::format("  {:>3}  {}  £{:>9}  {}{}: {}\n", recovery.number,
                          recovery.recovered_on.to_string(), recovery.amount.to_grouped_string(),
                          recovery.posting_id, recovery.reversed ? " (reversed)" : "",
-                         recovery.reason);
+                         engine::escaped(recovery.reason));
     }
   }
   out << fmt::format("\nPaid £{}, recovered £{}, still scheduled £{}, cancelled £{}\n",

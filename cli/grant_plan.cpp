@@ -8,6 +8,7 @@
 #include "db/decisions.h"
 #include "engine/allocate.h"
 #include "engine/instalments.h"
+#include "engine/text.h"
 #include "rules/finance.h"
 
 namespace hsg::cli {
@@ -45,7 +46,7 @@ db::NewGrant plan_grant(db::Database& database, StoredRulesets& rulesets,
   if (!rules::is_held_as(request.held_as)) {
     throw InputError(fmt::format(
         "--held-as '{}' is not a way money is held: direct_payment, managed_account or isf",
-        request.held_as));
+        engine::excerpt(request.held_as)));
   }
   if (request.held_as == "isf" && !request.provider) {
     throw InputError(

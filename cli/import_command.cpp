@@ -29,6 +29,8 @@
 #include "db/clients.h"
 #include "db/imports.h"
 #include "db/write_transaction.h"
+#include "engine/text.h"
+#include "rules/diagnostic.h"
 #include "rules/sha256.h"
 
 namespace hsg::cli {
@@ -95,8 +97,8 @@ void Importer::problem(std::int64_t line, std::size_t column, const std::string&
   if (column == 0) {
     problems_.push_back(fmt::format("{}:{}: {}", file_, line, message));
   } else {
-    problems_.push_back(
-        fmt::format("{}:{}:{}: {} ({})", file_, line, column, message, columns().at(column - 1)));
+    problems_.push_back(fmt::format("{}:{}:{}: {} ({})", file_, line, column, message,
+                                    engine::excerpt(columns().at(column - 1))));
   }
 }
 
@@ -116,9 +118,13 @@ std::optional<ImportRow> Importer::check_row(const std::vector<std::string>& fie
             fmt::format("{} fields where the header has {}", fields.size(), columns().size()));
     return std::nullopt;
   }
-  if (!known_client(fields[0])) problem(line, 1, fmt::format("unknown client '{}'", fields[0]));
+  if (!known_client(fields[0]))
+    problem(line, 1, fmt::format("unknown client '{}'", engine::excerpt(fields[0])));
   const auto date = engine::Date::parse(fields[1]);
-  if (!date) problem(line, 2, fmt::format("'{}' {}", fields[1], engine::Date::refusal(fields[1])));
+  if (!date) {
+    problem(line, 2,
+            fmt::format("'{}' {}", engine::excerpt(fields[1]), engine::Date::refusal(fields[1])));
+  }
   if (date) {
     if (auto future = future_date_problem(future_, *date, "the date")) problem(line, 2, *future);
   }
@@ -223,6 +229,7 @@ ImportFile read_import_file(const std::string& path) {
   if (in.bad()) throw InputError(fmt::format("cannot read {}", path));
   ImportFile file{rules::sha256_hex(text), {}};
   if (text.starts_with(kUtf8ByteOrderMark)) text.erase(0, kUtf8ByteOrderMark.size());
+  if (auto encoding = rules::utf8_problem(text, path)) throw InputError({*encoding});
   file.text.str(std::move(text));
   return file;
 }
@@ -293,7 +300,7 @@ int import_command(const Args& args, Io& io) {
   const std::optional<db::Import> earlier = unwrap(imports.latest_of_rows(importer.rows_sha256()));
   if (earlier && !again) again_of(path, again, earlier, 0);
   if (const std::vector<std::string> problems = importer.problems(); !problems.empty()) {
-    for (const std::string& line : problems) io.err << line << "\n";
+    for (const std::string& line : problems) io.err << engine::escaped(line) << "\n";
     io.err << fmt::format("hsg: error: {} {}; nothing was imported\n", problems.size(),
                           problems.size() == 1 ? "problem" : "problems");
     return 1;

@@ -7,9 +7,13 @@
 #include <set>
 #include <string_view>
 
+#include "engine/text.h"
+
 namespace hsg::cli {
 
 namespace {
+
+using engine::excerpt;
 
 constexpr std::array<std::string_view, ImportHeader::kFixedColumns> kFixedNames{"client_ref",
                                                                                 "date", "assessor"};
@@ -39,18 +43,23 @@ bool ImportHeader::read(const std::vector<std::string>& header) {
       problem(0,
               fmt::format("the header has no column '{}': {}", kFixedNames[column], kHeaderRule));
     } else if (header[column] != kFixedNames[column]) {
-      problem(column + 1, fmt::format("column '{}' should be '{}': {}", header[column],
+      problem(column + 1, fmt::format("column '{}' should be '{}': {}", excerpt(header[column]),
                                       kFixedNames[column], kHeaderRule));
     }
   }
   if (problems_.empty() && header.size() == kFixedColumns) {
     problem(0, fmt::format("the header has no area columns: {}", kHeaderRule));
   }
-  std::set<std::string> seen;
+  std::set<std::string_view> seen;
+  std::size_t repeats = 0;
   for (std::size_t column = kFixedColumns; column < header.size(); ++column) {
-    if (!seen.insert(header[column]).second) {
-      problem(column + 1, fmt::format("column '{}' appears twice", header[column]));
+    if (seen.insert(header[column]).second) continue;
+    if (++repeats <= kMaxRepeatsListed) {
+      problem(column + 1, fmt::format("column '{}' appears twice", excerpt(header[column])));
     }
+  }
+  if (repeats > kMaxRepeatsListed) {
+    problem(0, fmt::format("{} more columns repeat an earlier one", repeats - kMaxRepeatsListed));
   }
   return problems_.empty();
 }
@@ -61,13 +70,15 @@ bool ImportHeader::fits(const rules::LoadedRuleset& ruleset) {
   const engine::RulesetSpec& spec = ruleset.ruleset.spec();
   std::vector<std::string> areas;
   for (const engine::QuestionSpec& question : spec.questions) areas.push_back(question.id);
+  if (columns_.size() - kFixedColumns > areas.size()) return too_many_columns(ruleset, areas);
   bool fits = true;
   for (std::size_t column = kFixedColumns; column < columns_.size(); ++column) {
     if (std::find(areas.begin(), areas.end(), columns_[column]) != areas.end()) continue;
     fits = false;
-    problem(column + 1, fmt::format("unknown column '{}'; the columns are client_ref, date, "
-                                    "assessor and one per area of rule set {} {}: {}",
-                                    columns_[column], spec.name, spec.version, joined(areas)));
+    problem(column + 1,
+            fmt::format("unknown column '{}'; the columns are client_ref, date, "
+                        "assessor and one per area of rule set {} {}: {}",
+                        excerpt(columns_[column]), spec.name, spec.version, joined(areas)));
   }
   std::vector<std::string> missing;
   for (const std::string& area : areas) {
@@ -82,6 +93,24 @@ bool ImportHeader::fits(const rules::LoadedRuleset& ruleset) {
   }
   fits_.emplace(ruleset.id, fits);
   return fits;
+}
+
+bool ImportHeader::too_many_columns(const rules::LoadedRuleset& ruleset,
+                                    const std::vector<std::string>& areas) {
+  const engine::RulesetSpec& spec = ruleset.ruleset.spec();
+  std::string first_unknown;
+  for (std::size_t column = kFixedColumns; column < columns_.size(); ++column) {
+    if (std::find(areas.begin(), areas.end(), columns_[column]) != areas.end()) continue;
+    first_unknown =
+        fmt::format("; column {} '{}' is not one of them", column + 1, excerpt(columns_[column]));
+    break;
+  }
+  problem(0, fmt::format("the header has {} area columns but rule set {} {} has {} areas, one "
+                         "column each: {}{}",
+                         columns_.size() - kFixedColumns, spec.name, spec.version, areas.size(),
+                         joined(areas), first_unknown));
+  fits_.emplace(ruleset.id, false);
+  return false;
 }
 
 void ImportHeader::empty_file() {

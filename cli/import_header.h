@@ -6,7 +6,10 @@
 // with what is allowed there: a fixed column misspelt, a column repeated, an area column
 // that no area of the rule set has, an area without a column. A misspelt area column is
 // also a missing area, so missing areas are listed only when no column is unknown. The
-// same fault found under two rule sets is said once.
+// same fault found under two rule sets is said once. However long the header, the
+// problems are few and found in time linear in its length: more area columns than the
+// rule set has areas is one problem, and repeated columns are listed up to
+// kMaxRepeatsListed, then counted; a column's name is quoted cut (engine::excerpt).
 #pragma once
 
 #include <cstddef>
@@ -21,6 +24,7 @@ namespace hsg::cli {
 class ImportHeader {
  public:
   static constexpr std::size_t kFixedColumns = 3;  // client_ref, date, assessor
+  static constexpr std::size_t kMaxRepeatsListed = 10;
 
   explicit ImportHeader(std::string file) : file_(std::move(file)) {}
 
@@ -37,6 +41,7 @@ class ImportHeader {
 
  private:
   void problem(std::size_t column, const std::string& message);
+  bool too_many_columns(const rules::LoadedRuleset& ruleset, const std::vector<std::string>& areas);
 
   std::string file_;
   std::vector<std::string> columns_;

@@ -13,6 +13,7 @@
 #include "db/ledger.h"
 #include "db/record_check.h"
 #include "db/safe_file.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -88,7 +89,8 @@ ExportFormat export_format(const CommandLine& command_line) {
   if (text == "csv") return ExportFormat::csv;
   if (text == "json") return ExportFormat::json;
   if (text == "hledger") return ExportFormat::hledger;
-  command_line.fail(fmt::format("--format '{}' is not one of csv, json, hledger", text));
+  command_line.fail(
+      fmt::format("--format '{}' is not one of csv, json, hledger", engine::excerpt(text)));
 }
 
 std::int64_t export_lines(db::Database& database, engine::Date from, engine::Date to,
@@ -172,7 +174,8 @@ int balance(const Args& args, Io& io) {
   const std::string format =
       command_line.has("format") ? command_line.get<std::string>("format") : "text";
   if (format != "text" && format != "csv") {
-    command_line.fail(fmt::format("--format '{}' is not one of text, csv", format));
+    command_line.fail(
+        fmt::format("--format '{}' is not one of text, csv", engine::excerpt(format)));
   }
   db::Database database = open_database(command_line);
   const auto balances = unwrap(db::LedgerRepository(database).balance(as_of));
@@ -233,7 +236,8 @@ db::SummaryBy summary_by(const CommandLine& command_line) {
   if (text == "intervention") return db::SummaryBy::intervention;
   if (text == "cost-centre") return db::SummaryBy::cost_centre;
   command_line.fail(
-      fmt::format("--by '{}' is not one of month, client-group, intervention, cost-centre", text));
+      fmt::format("--by '{}' is not one of month, client-group, intervention, cost-centre",
+                  engine::excerpt(text)));
 }
 
 int summary(const Args& args, Io& io) {
@@ -261,7 +265,7 @@ int summary(const Args& args, Io& io) {
     const std::string text = command_line.get<std::string>("budget");
     const engine::DecimalParse parsed = engine::Money::parse_pence(text);
     if (const auto* reason = std::get_if<std::string>(&parsed)) {
-      command_line.fail(fmt::format("--budget '{}' {}", text, *reason));
+      command_line.fail(fmt::format("--budget '{}' {}", engine::excerpt(text), *reason));
     }
     budget = engine::Money::from_pence(std::get<std::int64_t>(parsed));
   }

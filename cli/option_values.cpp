@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/today.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -15,7 +16,8 @@ std::int64_t positive_id(const CommandLine& command_line, const char* name, cons
   std::int64_t id = 0;
   const auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
   if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || id <= 0) {
-    command_line.fail(fmt::format("'{}' is not {} (a positive number)", text, what));
+    command_line.fail(
+        fmt::format("'{}' is not {} (a positive number)", engine::excerpt(text), what));
   }
   return id;
 }
@@ -34,7 +36,8 @@ engine::Date required_date(const CommandLine& command_line, const char* name) {
   const std::string text = command_line.get<std::string>(name);
   const auto date = engine::Date::parse(text);
   if (!date) {
-    command_line.fail(fmt::format("--{} '{}' {}", name, text, engine::Date::refusal(text)));
+    command_line.fail(
+        fmt::format("--{} '{}' {}", name, engine::excerpt(text), engine::Date::refusal(text)));
   }
   return *date;
 }
@@ -49,7 +52,7 @@ engine::Money amount_option(const CommandLine& command_line, const char* name) {
   const std::string text = command_line.get<std::string>(name);
   const engine::DecimalParse amount = engine::Money::parse_pence(text);
   if (const auto* reason = std::get_if<std::string>(&amount)) {
-    command_line.fail(fmt::format("--{} '{}' {}", name, text, *reason));
+    command_line.fail(fmt::format("--{} '{}' {}", name, engine::excerpt(text), *reason));
   }
   return engine::Money::from_pence(std::get<std::int64_t>(amount));
 }

@@ -8,6 +8,7 @@
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
 #include "db/providers.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -78,7 +79,8 @@ int list(const Args& args, Io& io) {
     for (const db::ProviderEnd& end : provider.ends) {
       periods += fmt::format(", ended {}", end.on.to_string());
     }
-    io.out << fmt::format("{}  ({}): {}\n", provider.name, provider.kind, periods);
+    io.out << fmt::format("{}  ({}): {}\n", engine::escaped(provider.name),
+                          engine::escaped(provider.kind), periods);
   }
   return 0;
 }

@@ -8,6 +8,7 @@
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -45,7 +46,9 @@ int outcomes(const Args& args, Io& io) {
   if (command_line.has("term")) {
     const std::string text = command_line.get<std::string>("term");
     const auto term = engine::parse_outcome_term(text);
-    if (!term) command_line.fail(fmt::format("--term '{}' is not one of: short, long", text));
+    if (!term)
+      command_line.fail(
+          fmt::format("--term '{}' is not one of: short, long", engine::excerpt(text)));
     terms = {*term};
   }
   db::Database database = open_database(command_line);

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "engine/text.h"
 #include "engine/version.h"
 
 namespace hsg::cli {
@@ -26,8 +27,9 @@ void write_header(std::ostream& out, const rules::LoadedRuleset& loaded, engine:
   const engine::RulesetSpec& spec = loaded.ruleset.spec();
   out << "Housing support grant: indicative allocation\n\n"
       << fmt::format("Assessment date:  {}\n", date.to_string())
-      << fmt::format("Rule set:         {} version {}, effective from {}\n", spec.name,
-                     spec.version, spec.effective_from.to_string())
+      << fmt::format("Rule set:         {} version {}, effective from {}\n",
+                     engine::escaped(spec.name), engine::escaped(spec.version),
+                     spec.effective_from.to_string())
       << fmt::format("Rule set id:      {}\n", loaded.id)
       << fmt::format("Engine version:   {}\n", engine::kEngineVersion);
 }
@@ -37,13 +39,14 @@ void write_answers(std::ostream& out, const engine::Ruleset& ruleset, const engi
   for (const engine::AnswerTrace& answer : trace.answers) {
     const engine::QuestionSpec& question = ruleset.spec().questions[answer.question];
     const engine::OptionSpec& option = question.options[answer.option];
-    out << fmt::format("  {}\n    {}\n", question.text, option.label);
+    out << fmt::format("  {}\n    {}\n", engine::escaped(question.text),
+                       engine::escaped(option.label));
     if (answer.contributions.empty()) out << "    no points\n";
     for (const engine::Contribution& contribution : answer.contributions) {
-      out << fmt::format("    +{} {} (weight {} × {} {})\n", contribution.weighted_points,
-                         ruleset.spec().interventions[contribution.intervention].label,
-                         contribution.weight, contribution.points,
-                         contribution.points == 1 ? "point" : "points");
+      out << fmt::format(
+          "    +{} {} (weight {} × {} {})\n", contribution.weighted_points,
+          engine::escaped(ruleset.spec().interventions[contribution.intervention].label),
+          contribution.weight, contribution.points, contribution.points == 1 ? "point" : "points");
     }
   }
 }
@@ -69,7 +72,7 @@ void write_type(std::ostream& out, const engine::Ruleset& ruleset, const engine:
   const engine::InterventionSpec& type = ruleset.spec().interventions[i];
   const engine::ScoreTrace& score = trace.scores[i];
   const engine::InterventionResult& result = allocation.interventions[i];
-  out << fmt::format("\n  {}\n", type.label)
+  out << fmt::format("\n  {}\n", engine::escaped(type.label))
       << fmt::format("    Score {}: {} (thresholds: low {}, medium {}, high {})\n", score.score,
                      engine::to_string(score.level), score.thresholds[0], score.thresholds[1],
                      score.thresholds[2]);
@@ -96,7 +99,8 @@ void write_limit(std::ostream& out, const engine::Ruleset& ruleset, const engine
                      limit.calculated_total.to_grouped_string())
       << "  with the pennies shared by largest remainder so the parts add up to the limit:\n";
   for (const engine::LimitPartTrace& part : limit.parts) {
-    out << fmt::format("    {}: {} → {}\n", ruleset.spec().interventions[part.intervention].label,
+    out << fmt::format("    {}: {} → {}\n",
+                       engine::escaped(ruleset.spec().interventions[part.intervention].label),
                        pounds(part.calculated_amount), pounds(part.amount));
   }
 }
@@ -108,7 +112,8 @@ void write_above_limit(std::ostream& out, engine::Money agreed, engine::Money up
   out << fmt::format(
       "  exceeds the upper limit of {} by {}, because: {}\n"
       "  an amount above the upper limit always needs approval by someone other than {}\n",
-      pounds(upper_limit), pounds(agreed - upper_limit), reason, agreed_by);
+      pounds(upper_limit), pounds(agreed - upper_limit), engine::escaped(reason),
+      engine::escaped(agreed_by));
 }
 
 void write_review_rights(std::ostream& out) {

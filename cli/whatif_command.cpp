@@ -14,6 +14,7 @@
 #include "cli/whatif_report.h"
 #include "db/client_groups.h"
 #include "db/safe_file.h"
+#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -22,10 +23,12 @@ namespace {
 engine::Money parse_budget(const CommandLine& command_line, const std::string& text) {
   const engine::DecimalParse parsed = engine::Money::parse_pence(text);
   if (const auto* reason = std::get_if<std::string>(&parsed)) {
-    command_line.fail(fmt::format("--budget '{}' is not an amount of pounds: {}", text, *reason));
+    command_line.fail(fmt::format("--budget '{}' is not an amount of pounds: {}",
+                                  engine::excerpt(text), *reason));
   }
   const std::int64_t pence = std::get<std::int64_t>(parsed);
-  if (pence <= 0) command_line.fail(fmt::format("--budget '{}' must be more than 0.00", text));
+  if (pence <= 0)
+    command_line.fail(fmt::format("--budget '{}' must be more than 0.00", engine::excerpt(text)));
   return engine::Money::from_pence(pence);
 }
 
@@ -69,7 +72,8 @@ int whatif_command(const Args& args, Io& io) {
     const std::string text = command_line.get<std::string>("as-of");
     const auto date = engine::Date::parse(text);
     if (!date) {
-      command_line.fail(fmt::format("--as-of '{}' {}", text, engine::Date::refusal(text)));
+      command_line.fail(
+          fmt::format("--as-of '{}' {}", engine::excerpt(text), engine::Date::refusal(text)));
     }
     request.as_of = *date;
   } else {

@@ -8,6 +8,7 @@
 #include "db/client_groups.h"
 #include "db/guard.h"
 #include "db/record_payloads.h"
+#include "engine/text.h"
 
 namespace hsg::db {
 
@@ -87,7 +88,8 @@ std::optional<std::string> client_ref_problem(std::string_view ref) {
   if (ref.empty() || ref.size() > 64) return "a client reference has 1 to 64 characters";
   for (char c : ref) {
     if (!is_ref_char(c)) {
-      return fmt::format("client reference '{}' may use only letters, digits and . _ / -", ref);
+      return fmt::format("client reference '{}' may use only letters, digits and . _ / -",
+                         engine::excerpt(ref));
     }
   }
   return std::nullopt;

@@ -164,10 +164,8 @@ bool is_blank(std::string_view text) {
 
 std::optional<std::string> reason_problem(std::string_view reason, bool required) {
   if (required && is_blank(reason)) return "a reason is required";
-  if (reason.size() > kMaxReasonBytes) {
-    return fmt::format("the reason is longer than {} bytes", kMaxReasonBytes);
-  }
-  return std::nullopt;
+  if (reason.empty()) return std::nullopt;  // an approval's reason is optional
+  return one_line_problem("the reason", reason, kMaxReasonBytes);
 }
 
 }  // namespace

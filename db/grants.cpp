@@ -15,6 +15,7 @@
 #include "db/record_payloads.h"
 #include "engine/checked.h"
 #include "engine/rounding.h"
+#include "engine/text.h"
 
 namespace hsg::db {
 
@@ -247,7 +248,7 @@ std::optional<std::string> new_grant_problem(const NewGrant& grant) {
   if (grant.held_as != "direct_payment" && grant.held_as != "managed_account" &&
       grant.held_as != "isf") {
     return fmt::format("'{}' is not a way money is held (direct_payment, managed_account, isf)",
-                       grant.held_as);
+                       engine::excerpt(grant.held_as));
   }
   if (grant.held_as == "isf" && !grant.provider) {
     return "an individual service fund (isf) needs the provider who holds it (--provider)";
@@ -434,11 +435,12 @@ std::optional<std::string> isf_provider_problem(Database& database, const NewGra
       "start date (hsg provider list --on {})",
       grant.start_on.to_string());
   if (!provider.value()) {
-    return fmt::format("provider '{}' is not on the accredited list; {}", *grant.provider, listed);
+    return fmt::format("provider '{}' is not on the accredited list; {}",
+                       engine::excerpt(*grant.provider), listed);
   }
   if (!accredited_on(*provider.value(), grant.start_on)) {
-    return fmt::format("provider '{}' is not accredited on {}; {}", *grant.provider,
-                       grant.start_on.to_string(), listed);
+    return fmt::format("provider '{}' is not accredited on {}; {}",
+                       engine::excerpt(*grant.provider), grant.start_on.to_string(), listed);
   }
   return std::nullopt;
 }

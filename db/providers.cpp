@@ -9,6 +9,7 @@
 #include "db/canonical_json.h"
 #include "db/guard.h"
 #include "db/record_payloads.h"
+#include "engine/text.h"
 
 namespace hsg::db {
 
@@ -155,7 +156,8 @@ std::optional<std::string> stored_provider_end_payload(Connection& connection,
 
 DbResult<std::int64_t> ProviderRepository::accredit(const Stamp& stamp,
                                                     const NewAccreditation& accreditation) {
-  const std::string doing = fmt::format("cannot accredit provider '{}'", accreditation.name);
+  const std::string doing =
+      fmt::format("cannot accredit provider '{}'", engine::excerpt(accreditation.name));
   if (auto problem = stamp_problem(stamp)) return DbError{doing + ": " + *problem};
   if (accreditation.name.empty()) return DbError{doing + ": a provider needs a name"};
   if (auto problem = one_line_problem("the name", accreditation.name, kMaxNameBytes)) {
@@ -163,7 +165,7 @@ DbResult<std::int64_t> ProviderRepository::accredit(const Stamp& stamp,
   }
   if (!is_kind(accreditation.kind)) {
     return DbError{fmt::format("{}: '{}' is not a kind of provider (generalist, specialist)", doing,
-                               accreditation.kind)};
+                               engine::excerpt(accreditation.kind))};
   }
   if (accreditation.until && *accreditation.until < accreditation.from) {
     return DbError{fmt::format("{}: --until {} is before --accredited-from {}", doing,
@@ -207,7 +209,8 @@ DbResult<std::int64_t> ProviderRepository::accredit(const Stamp& stamp,
 
 DbResult<Done> ProviderRepository::end(const Stamp& stamp, std::string_view name,
                                        engine::Date end_on) {
-  const std::string doing = fmt::format("cannot end the accreditation of provider '{}'", name);
+  const std::string doing =
+      fmt::format("cannot end the accreditation of provider '{}'", engine::excerpt(name));
   if (auto problem = stamp_problem(stamp)) return DbError{doing + ": " + *problem};
   return guarded_write(database_, doing, [&](Connection& connection) -> DbResult<Done> {
     const auto provider = read_provider(connection, name);

@@ -237,10 +237,8 @@ std::optional<std::string> reason_problem(std::string_view reason, bool required
   if (required && reason.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return "a reason is required";
   }
-  if (reason.size() > kMaxReasonBytes) {
-    return fmt::format("the reason is longer than {} bytes", kMaxReasonBytes);
-  }
-  return std::nullopt;
+  if (reason.empty()) return std::nullopt;  // an approval's reason is optional
+  return one_line_problem("the reason", reason, kMaxReasonBytes);
 }
 
 std::optional<StoredRuleset> stored(Database& database, std::string_view ruleset_id) {

@@ -11,6 +11,7 @@
 #include "db/record_payloads.h"
 #include "db/ruleset_adoptions.h"
 #include "db/sha256.h"
+#include "engine/text.h"
 
 namespace hsg::db {
 
@@ -114,7 +115,7 @@ DbResult<std::string> RulesetRepository::resolve(std::string_view prefix) {
       prefix.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
     return DbError{fmt::format(
         "'{}' is not a rule-set id: give {} to 64 lowercase hex digits of one (hsg rules list)",
-        prefix, kMinIdPrefix)};
+        engine::excerpt(prefix), kMinIdPrefix)};
   }
   return guarded("cannot find the rule set", [&]() -> DbResult<std::string> {
     std::vector<std::string> candidates;

@@ -4,6 +4,8 @@
 
 #include <cstddef>
 
+#include "engine/text.h"
+
 namespace hsg::db {
 
 namespace {
@@ -61,7 +63,8 @@ DbResult<std::string> normalise_actor(std::string_view typed) {
   }
   for (char c : name) {
     if (!is_actor_character(c)) {
-      return DbError{fmt::format("the actor '{}' may hold only {}", typed, kActorCharacters)};
+      return DbError{
+          fmt::format("the actor '{}' may hold only {}", engine::excerpt(typed), kActorCharacters)};
     }
   }
   return name;
@@ -77,11 +80,18 @@ std::optional<std::string> one_line_problem(std::string_view what, std::string_v
   if (text.size() > max_bytes) {
     return std::string(what) + " is longer than " + std::to_string(max_bytes) + " bytes";
   }
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      return std::string(what) + " contains a control character";
-    }
+  if (const auto bad = engine::first_invalid_utf8(text)) {
+    return fmt::format("{} is not UTF-8 (byte 0x{:02X} at character {})", what,
+                       static_cast<unsigned char>(text[*bad]),
+                       engine::characters_before(text, *bad) + 1);
+  }
+  if (const auto control = engine::first_control_character(text)) {
+    const std::size_t length = static_cast<unsigned char>(text[*control]) < 0x80 ? 1 : 2;
+    return fmt::format(
+        "{} contains a control character ({} at character {}): it must be one "
+        "line of text",
+        what, engine::escaped(text.substr(*control, length)),
+        engine::characters_before(text, *control) + 1);
   }
   return std::nullopt;
 }
@@ -91,10 +101,12 @@ std::optional<std::string> stamp_problem(const Stamp& stamp) {
   const DbResult<std::string> normal = normalise_actor(stamp.actor);
   if (!normal.ok()) return normal.error().message;
   if (normal.value() != stamp.actor) {
-    return fmt::format("the actor '{}' is not in normal form ('{}')", stamp.actor, normal.value());
+    return fmt::format("the actor '{}' is not in normal form ('{}')", engine::excerpt(stamp.actor),
+                       normal.value());
   }
   if (!is_utc_timestamp(stamp.at)) {
-    return "time '" + stamp.at + "' is not UTC RFC 3339 (like 2025-01-31T14:05:09Z)";
+    return "time '" + engine::excerpt(stamp.at) +
+           "' is not UTC RFC 3339 (like 2025-01-31T14:05:09Z)";
   }
   return std::nullopt;
 }

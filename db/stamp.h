@@ -42,7 +42,9 @@ bool same_actor(std::string_view first, std::string_view second);
 // Why `stamp` is unusable, or nothing when it is fine.
 std::optional<std::string> stamp_problem(const Stamp& stamp);
 
-// Why `text` may not be a one-line field of an audit event (`what` names it), or nothing.
+// Why `text` may not be a one-line field of an audit event or a free text (`what` names
+// it): empty, longer than `max_bytes`, not UTF-8 or holding a control character
+// (engine/text.h), saying where; or nothing.
 std::optional<std::string> one_line_problem(std::string_view what, std::string_view text,
                                             std::size_t max_bytes);
 

@@ -75,6 +75,10 @@ void read_json(const std::string& text, const std::string& source, GivenAnswers&
     }
     return true;
   };
+  if (auto encoding = utf8_problem(text, source)) {
+    given.problems.push_back(*encoding);
+    return;
+  }
   nlohmann::json root;
   try {
     root = nlohmann::json::parse(

@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -26,6 +28,11 @@ struct Diagnostic {
 // Orders problems as they appear in the file (stable: problems of the same place keep
 // the order they were found in; those without a position come first).
 void sort_by_position(std::vector<Diagnostic>& problems);
+
+// Every input file is UTF-8 (engine/text.h): the first byte that is not, located at its
+// line and column (characters, as editors count them), or nothing. Each loader, and
+// `hsg import`, checks a file with this before reading anything from it.
+std::optional<Diagnostic> utf8_problem(std::string_view bytes, const std::string& file);
 
 // Either a loaded value or every problem found.
 template <typename T>

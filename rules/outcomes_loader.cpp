@@ -96,12 +96,7 @@ void read_outcomes(TomlReader& reader, const toml::table& outcomes, LoadedOutcom
 
 Loaded<LoadedOutcomes> load_outcomes_text(const std::string& text, const std::string& source) {
   toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& error) {
-    return std::vector<Diagnostic>{{source, error.source().begin.line, error.source().begin.column,
-                                    std::string(error.description())}};
-  }
+  if (auto syntax = parse_toml(text, source, root)) return std::vector<Diagnostic>{*syntax};
   SourceMap map;
   std::vector<Diagnostic> problems;
   TomlReader reader(source, map, problems);

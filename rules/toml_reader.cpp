@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/decimal.h"
+#include "engine/text.h"
 
 namespace hsg::rules {
 
@@ -51,6 +52,7 @@ std::string where(const std::string& path) {
 
 std::optional<Diagnostic> parse_toml(std::string_view bytes, const std::string& source,
                                      toml::table& root) {
+  if (auto encoding = utf8_problem(bytes, source)) return encoding;
   try {
     root = toml::parse(bytes, source);
   } catch (const toml::parse_error& error) {
@@ -122,7 +124,18 @@ std::optional<std::string> TomlReader::string(const toml::table& table, const st
                                               std::string_view key) {
   const toml::node* node = require(table, path, key);
   if (node == nullptr) return std::nullopt;
-  if (const auto* value = node->as_string()) return value->get();
+  if (const auto* value = node->as_string()) {
+    const std::string& text = value->get();
+    const auto control = engine::first_control_character(text);
+    if (!control) return text;
+    const std::size_t length = static_cast<unsigned char>(text[*control]) < 0x80 ? 1 : 2;
+    error_for(join_path(path, key), *node,
+              fmt::format("{} holds a control character ({} at character {}): a text here is "
+                          "one line, without control characters",
+                          join_path(path, key), engine::escaped(text.substr(*control, length)),
+                          engine::characters_before(text, *control) + 1));
+    return std::nullopt;
+  }
   wrong_type(*node, join_path(path, key), "a string");
   return std::nullopt;
 }

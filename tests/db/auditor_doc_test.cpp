@@ -80,7 +80,7 @@ std::string fill(const std::filesystem::path& path) {
   ok(db::AllocationRepository(database).record(stamp("alice"), worked_example("C-1", ruleset_id)));
   ok(db::DecisionRepository(database).agree(stamp("aoife ni bhriain"), 1,
                                             engine::Money::from_pence(300000),
-                                            "extra \"night\" cover\nagreed with Zoë"));
+                                            "extra \"night\" cover \\ agreed with Zoë"));
   return ok(db::AuditLog(database).checkpoint());
 }
 

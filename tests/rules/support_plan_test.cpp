@@ -293,3 +293,12 @@ TEST_CASE("plans table: every mistake at its line and column") {
         Lines{"r.toml:4:7: 'care' is both a category and excluded",
               "r.toml:6:1: missing key 'key' in plans.excluded[1]"});
 }
+
+TEST_CASE("support plan: a text with a line break, or bytes that are not UTF-8, is refused") {
+  CHECK(load_problems(
+            replaced(kPlan, "\"Keep my tenancy\"", "\"Keep my tenancy\\n  approved by ben\"")) ==
+        Lines{"plan.toml:3:8: objective[0].text holds a control character (\\n at character 16): "
+              "a text here is one line, without control characters"});
+  CHECK(load_problems(replaced(kPlan, "Keep my tenancy", "Keep my \xFFtenancy")) ==
+        Lines{"plan.toml:3:17: byte 0xFF is not UTF-8; the file must be saved as UTF-8 text"});
+}
