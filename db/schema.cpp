@@ -481,11 +481,15 @@ BEGIN SELECT RAISE(ABORT, 'append-only: generations rows are never deleted'); EN
 // this index makes that a lookup rather than a scan; being UNIQUE, it also refuses a
 // second event claiming to have written a row already written, which a forger could
 // otherwise append to vouch for a changed row. Events that write no row of their own are
-// left out: a client's personal details (set, then erased) and a note on an allocation.
+// left out: a client's personal details (set, then erased) and a note on an allocation;
+// the notes have a small index of their own, so `hsg show` finds an allocation's note
+// without a scan.
 constexpr std::string_view kOneWriterMigration = R"sql(
 CREATE UNIQUE INDEX audit_events_one_writer ON audit_events (entity_type, entity_id)
   WHERE action NOT IN ('client_personal.set', 'client_personal.erase',
                        'allocation.allow_future');
+CREATE INDEX audit_events_future_date_notes ON audit_events (entity_type, entity_id)
+  WHERE action = 'allocation.allow_future';
 )sql";
 
 constexpr std::array<Migration, 8> kMigrations{{{1, kVersion1},
