@@ -2,8 +2,8 @@
 // in force from when, decided by two people (db/ruleset_adoptions.h).
 #include <fmt/core.h>
 
+#include "app/assessment/ruleset_input.h"
 #include "cli/option_values.h"
-#include "cli/ruleset_input.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "db/ruleset_adoptions.h"
@@ -22,7 +22,8 @@ void add_ruleset_argument(CommandLine& command_line) {
 
 // The stored rule set the ID argument names, as --rules would.
 db::RulesetInfo named_ruleset(const CommandLine& command_line, db::Database& database) {
-  const RulesOption option = load_rules_option(command_line.get<std::string>("ruleset"), &database);
+  const app::RulesOption option =
+      app::load_rules_option(command_line.get<std::string>("ruleset"), &database);
   auto stored = db::RulesetRepository(database).get(option.loaded.id);
   if (!stored.ok()) {
     throw InputError(

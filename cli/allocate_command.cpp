@@ -1,11 +1,11 @@
 // hsg allocate REF: compute an allocation for a recorded client and record it.
 #include <fmt/core.h>
 
-#include "cli/allocation_json.h"
+#include "app/assessment/record_allocation.h"
+#include "app/present/allocation_json.h"
+#include "app/present/statement_text.h"
 #include "cli/answer_input.h"
 #include "cli/future_date_option.h"
-#include "cli/record_allocation.h"
-#include "cli/statement_text.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/today.h"
@@ -48,29 +48,29 @@ int allocate_command(const Args& args, Io& io) {
   // Which rule set is in force is read under the write lock, so an adoption or retirement
   // committed meanwhile cannot leave this allocation under a rule set no longer in force.
   auto transaction = unwrap(db::WriteTransaction::begin(database));
-  std::optional<RulesOption> named;
+  std::optional<app::RulesOption> named;
   if (command_line.has("rules")) {
-    named = load_rules_option(command_line.get<std::string>("rules"), &database);
+    named = app::load_rules_option(command_line.get<std::string>("rules"), &database);
   }
-  StoredRulesets rulesets(database);
+  app::StoredRulesets rulesets(database);
   const rules::LoadedRuleset& ruleset = rulesets.for_recording(named ? &*named : nullptr, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
-  const NewAssessment assessment{command_line.get<std::string>("ref"), date, stamp.actor};
-  const RecordedAllocation recorded =
-      record_allocation(database, stamp, ruleset, assessment, answers);
+  const app::NewAssessment assessment{command_line.get<std::string>("ref"), date, stamp.actor};
+  const app::RecordedAllocation recorded =
+      app::record_allocation(database, stamp, ruleset, assessment, answers);
   note_future_date(database, stamp, future, recorded.id, date);
   unwrap(transaction.commit());
   if (command_line.has("json")) {
     nlohmann::ordered_json json{{"allocation_id", recorded.id}};
     if (named) json["rules_option"] = named->used();
-    json.update(allocation_json(ruleset, answers, recorded.traced, date));
+    json.update(app::allocation_json(ruleset, answers, recorded.traced, date));
     io.out << json.dump(2) << "\n";
   } else {
     io.out << fmt::format("Allocation #{} recorded for client {} by {}\n", recorded.id,
                           assessment.client_ref, assessment.assessor);
     if (named) io.out << named->used() << "\n";
     io.out << "\n";
-    write_statement(io.out, ruleset, recorded.traced, date);
+    app::write_statement(io.out, ruleset, recorded.traced, date);
   }
   return 0;
 }

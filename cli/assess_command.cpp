@@ -4,12 +4,12 @@
 
 #include <optional>
 
-#include "cli/allocation_json.h"
+#include "app/assessment/ruleset_input.h"
+#include "app/present/allocation_json.h"
+#include "app/present/statement_text.h"
 #include "cli/answer_input.h"
 #include "cli/commands.h"
 #include "cli/input_error.h"
-#include "cli/ruleset_input.h"
-#include "cli/statement_text.h"
 #include "cli/store_options.h"
 #include "cli/today.h"
 #include "db/ruleset_adoptions.h"
@@ -82,13 +82,13 @@ int assess_command(const Args& args, Io& io) {
   const engine::Date date = date_or_today(date_text);
   const std::optional<std::string> rules_text = optional_text(command_line, "rules");
   std::optional<db::Database> database;
-  if (command_line.has("db") || (rules_text && !names_file(*rules_text))) {
+  if (command_line.has("db") || (rules_text && !app::names_file(*rules_text))) {
     database = open_database(command_line);
   }
-  std::optional<RulesOption> named;
-  if (rules_text) named = load_rules_option(*rules_text, database ? &*database : nullptr);
+  std::optional<app::RulesOption> named;
+  if (rules_text) named = app::load_rules_option(*rules_text, database ? &*database : nullptr);
   const rules::LoadedRuleset ruleset =
-      named ? named->loaded : load_ruleset_or_builtin(std::nullopt);
+      named ? named->loaded : app::load_ruleset_or_builtin(std::nullopt);
   const std::optional<std::string> not_in_force =
       not_in_force_note(database ? &*database : nullptr, ruleset, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, true);
@@ -101,7 +101,7 @@ int assess_command(const Args& args, Io& io) {
     // it depends on nothing but the inputs, not on the day it was run.
     const std::optional<engine::Date> given_date =
         date_text ? std::optional<engine::Date>(date) : std::nullopt;
-    nlohmann::ordered_json json = allocation_json(ruleset, answers, traced, given_date);
+    nlohmann::ordered_json json = app::allocation_json(ruleset, answers, traced, given_date);
     if (named) json["rules_option"] = named->used();
     if (not_in_force) json["not_in_force"] = *not_in_force;
     io.out << json.dump(2) << "\n";
@@ -110,7 +110,7 @@ int assess_command(const Args& args, Io& io) {
     if (not_in_force) {
       io.out << fmt::format("Not in force: {}; hsg assess records nothing\n\n", *not_in_force);
     }
-    write_statement(io.out, ruleset, traced, date);
+    app::write_statement(io.out, ruleset, traced, date);
   }
   return 0;
 }

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "cli/progress.h"
 #include "cli/replay_command.h"
 #include "cli/signed_checkpoints.h"
 #include "cli/store_commands.h"
@@ -94,9 +95,10 @@ int verify(const Args& args, Io& io) {
            << signed_summary(command_line, checkpoints, report.head);
     return 0;
   }
-  const ReplaySummary replayed = replay_range(database, {}, io);
+  Progress progress(io.err, io.interactive);
+  const app::ReplaySummary replayed = app::replay_range(database, {}, progress);
   if (!replayed.different.empty()) {
-    for (const ReplayResult& result : replayed.different) write_replay_result(io.err, result);
+    for (const app::ReplayResult& result : replayed.different) write_replay_result(io.err, result);
     io.err << fmt::format(
         "hsg: audit verification FAILED: the chain is intact but {} of {} allocations differ "
         "when replayed\n",

@@ -1,14 +1,14 @@
 // hsg agree | approve | reject | show: the agreed amount and four-eyes approval.
 #include <fmt/core.h>
 
-#include "cli/decision_json.h"
+#include "app/assessment/record_allocation.h"
+#include "app/audit/stored_outputs.h"
+#include "app/present/decision_json.h"
+#include "app/present/statement_text.h"
+#include "app/present/support_plan_text.h"
 #include "cli/option_values.h"
-#include "cli/record_allocation.h"
-#include "cli/statement_text.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
-#include "cli/stored_outputs.h"
-#include "cli/support_plan_text.h"
 #include "db/allocations.h"
 #include "db/decisions.h"
 #include "db/future_dates.h"
@@ -40,7 +40,7 @@ void write_plan_of_allocation(std::ostream& out, db::Database& database,
   const auto plan = unwrap(db::PlanRepository(database).get(*grant_id));
   if (!plan) return;
   out << "\n";
-  write_support_plan(out, *plan, unwrap(grants.get(*grant_id)).grant.agreed);
+  app::write_support_plan(out, *plan, unwrap(grants.get(*grant_id)).grant.agreed);
 }
 
 void add_json_option(CommandLine& command_line) {
@@ -56,8 +56,8 @@ void write_state(std::ostream& out, const db::DecisionState& state) {
                        engine::escaped(agreement.actor), engine::escaped(agreement.at),
                        engine::escaped(agreement.reason));
     if (*agreement.agreed > state.upper_limit) {
-      write_above_limit(out, *agreement.agreed, state.upper_limit, agreement.reason,
-                        agreement.actor);
+      app::write_above_limit(out, *agreement.agreed, state.upper_limit, agreement.reason,
+                             agreement.actor);
     }
     if (db::exceeds_tolerance(*agreement.agreed, state.indicative, state.tolerance_percent)) {
       out << fmt::format(
@@ -78,7 +78,7 @@ void write_state(std::ostream& out, const db::DecisionState& state) {
 void write_result(std::ostream& out, const CommandLine& command_line,
                   const db::DecisionState& state) {
   if (command_line.has("json")) {
-    out << decision_json(state).dump(2) << "\n";
+    out << app::decision_json(state).dump(2) << "\n";
   } else {
     write_state(out, state);
   }
@@ -166,13 +166,13 @@ int show_command(const Args& args, Io& io) {
   const std::int64_t id = allocation_id(command_line);
   unwrap(db::check_allocation(database, id));
   const db::StoredAllocation stored = unwrap(db::AllocationRepository(database).get(id));
-  StoredRulesets rulesets(database);
+  app::StoredRulesets rulesets(database);
   const rules::LoadedRuleset& ruleset = rulesets.stored(stored.ruleset_id);
   auto answers = engine::resolve_answers(ruleset.ruleset, stored.answers);
   if (!answers.ok())
     throw InputError(fmt::format("allocation #{}: stored answers no longer resolve", id));
   const engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers.value());
-  if (stored_outputs_sha256(ruleset.ruleset, traced.allocation) != stored.outputs_sha256) {
+  if (app::stored_outputs_sha256(ruleset.ruleset, traced.allocation) != stored.outputs_sha256) {
     throw InputError(
         fmt::format("allocation #{}: the stored outputs differ from a recomputation; "
                     "run 'hsg audit verify'",
@@ -185,7 +185,7 @@ int show_command(const Args& args, Io& io) {
                           future->recorded_on.to_string(), engine::escaped(future->reason));
   }
   io.out << "\n";
-  write_statement(io.out, ruleset, traced, stored.assessed_on);
+  app::write_statement(io.out, ruleset, traced, stored.assessed_on);
   io.out << "\n";
   write_state(io.out, unwrap(db::DecisionRepository(database).state(id)));
   write_plan_of_allocation(io.out, database, id);

@@ -5,11 +5,11 @@
 // --force says that is meant.
 #include <fmt/core.h>
 
-#include "cli/allocation_pipeline.h"
-#include "cli/caseload_generator.h"
+#include "app/assessment/allocation_pipeline.h"
+#include "app/assessment/record_allocation.h"
+#include "app/caseload/caseload_generator.h"
 #include "cli/future_date_option.h"
 #include "cli/progress.h"
-#include "cli/record_allocation.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "db/clients.h"
@@ -22,7 +22,7 @@ namespace {
 
 // A generated case with the rule set in force on its date and its answers under it.
 struct PlannedCase {
-  GeneratedCase generated;
+  app::GeneratedCase generated;
   const rules::LoadedRuleset* ruleset = nullptr;
   engine::Answers answers;
 };
@@ -81,10 +81,10 @@ int generate_command(const Args& args, Io& io) {
   const db::Stamp stamp = stamp_of(command_line);
   // The rule sets in force are read under the write lock (see allocate).
   db::WriteTransaction transaction = unwrap(db::WriteTransaction::begin_unit(database));
-  StoredRulesets rulesets(database);
+  app::StoredRulesets rulesets(database);
   // Answers are drawn against the rule set in force at the start of the year.
   const rules::LoadedRuleset& first = rulesets.in_force_on(*from);
-  CaseloadGenerator generator(first.ruleset, command_line.get<std::uint64_t>("seed"), *from);
+  app::CaseloadGenerator generator(first.ruleset, command_line.get<std::uint64_t>("seed"), *from);
   db::GenerationRepository generations(database);
   const bool forced = check_only_generated(generations, command_line.has("force"));
   db::ClientRepository clients(database);
@@ -94,11 +94,11 @@ int generate_command(const Args& args, Io& io) {
   std::int64_t done = 0;
   db::NewGeneration generation{
       command_line.get<std::uint64_t>("seed"), *from, count, "", "", forced};
-  record_pipelined<PlannedCase>(
+  app::record_pipelined<PlannedCase>(
       [&]() -> std::optional<PlannedCase> {
         if (generated_count == count) return std::nullopt;
         ++generated_count;
-        GeneratedCase generated = generator.next();
+        app::GeneratedCase generated = generator.next();
         refuse_future_date(future, generated.assessed_on,
                            fmt::format("the assessment of {}, dated", generated.client_ref));
         const rules::LoadedRuleset& ruleset = rulesets.in_force_on(generated.assessed_on);
@@ -109,25 +109,25 @@ int generate_command(const Args& args, Io& io) {
         return PlannedCase{std::move(generated), &ruleset, answers.value()};
       },
       [](const PlannedCase& planned) {
-        const GeneratedCase& generated = planned.generated;
-        return prepare_allocation(*planned.ruleset,
-                                  {generated.client_ref, generated.assessed_on, generated.assessor},
-                                  planned.answers);
+        const app::GeneratedCase& generated = planned.generated;
+        return app::prepare_allocation(
+            *planned.ruleset, {generated.client_ref, generated.assessed_on, generated.assessor},
+            planned.answers);
       },
-      [&](const PlannedCase& planned, const PreparedAllocation& prepared) {
-        const GeneratedCase& generated = planned.generated;
+      [&](const PlannedCase& planned, const app::PreparedAllocation& prepared) {
+        const app::GeneratedCase& generated = planned.generated;
         unwrap(clients.add(stamp, {generated.client_ref, generated.group_key, generated.asc_funded,
                                    std::nullopt}));
-        const std::int64_t id = store_allocation(database, stamp, prepared);
+        const std::int64_t id = app::store_allocation(database, stamp, prepared);
         note_future_date(database, stamp, future, id, generated.assessed_on);
         if (done == 0) generation.first_client_ref = generated.client_ref;
         generation.last_client_ref = generated.client_ref;
         total += prepared.traced.allocation.total;
-        progress.update(++done);
+        progress.advanced(++done);
       });
   unwrap(generations.record(stamp, generation));
   unwrap(transaction.commit());
-  progress.finish();
+  progress.finished();
   io.out << fmt::format("generated {} clients with one allocation each; indicative total £{}\n",
                         count, total.to_grouped_string());
   return 0;

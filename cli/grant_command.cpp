@@ -3,15 +3,15 @@
 
 #include <array>
 
+#include "app/assessment/record_allocation.h"
+#include "app/grants/grant_plan.h"
+#include "app/present/support_plan_text.h"
 #include "cli/answer_input.h"
 #include "cli/future_date_option.h"
-#include "cli/grant_plan.h"
 #include "cli/option_values.h"
-#include "cli/record_allocation.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "cli/support_plan_text.h"
 #include "db/grants.h"
 #include "db/plans.h"
 #include "db/record_check.h"
@@ -64,15 +64,15 @@ int start(const Args& args, Io& io) {
       "the provider holding an individual service fund");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
-  GrantRequest request{positive_id(command_line, "allocation", "an allocation id"),
-                       required_date(command_line, "start"),
-                       command_line.get<std::string>("held-as"), std::nullopt};
+  app::GrantRequest request{positive_id(command_line, "allocation", "an allocation id"),
+                            required_date(command_line, "start"),
+                            command_line.get<std::string>("held-as"), std::nullopt};
   if (command_line.has("provider")) request.provider = command_line.get<std::string>("provider");
   db::Database database = open_database(command_line);
   unwrap(db::check_allocation(database, request.allocation_id));
   const db::Stamp stamp = stamp_of(command_line);
-  StoredRulesets rulesets(database);
-  const db::NewGrant plan = plan_grant(database, rulesets, request);
+  app::StoredRulesets rulesets(database);
+  const db::NewGrant plan = app::plan_grant(database, rulesets, request);
   const std::int64_t id = unwrap(db::GrantRepository(database).start(stamp, plan));
   io.out << fmt::format("Grant {} started for allocation {} on {}: £{} held as {}\n", id,
                         request.allocation_id, request.start_on.to_string(),
@@ -158,16 +158,17 @@ int review(const Args& args, Io& io) {
                     "allocate instead",
                     id, old.end->end_on.to_string()));
   }
-  std::optional<RulesOption> named;
+  std::optional<app::RulesOption> named;
   if (command_line.has("rules")) {
-    named = load_rules_option(command_line.get<std::string>("rules"), &database);
+    named = app::load_rules_option(command_line.get<std::string>("rules"), &database);
   }
-  StoredRulesets rulesets(database);
+  app::StoredRulesets rulesets(database);
   const rules::LoadedRuleset& ruleset = rulesets.for_recording(named ? &*named : nullptr, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
   auto transaction = unwrap(db::WriteTransaction::begin(database));
-  const RecordedAllocation recorded = record_allocation(
-      database, stamp, ruleset, NewAssessment{old.grant.client_ref, date, stamp.actor}, answers);
+  const app::RecordedAllocation recorded =
+      app::record_allocation(database, stamp, ruleset,
+                             app::NewAssessment{old.grant.client_ref, date, stamp.actor}, answers);
   note_future_date(database, stamp, future, recorded.id, date);
   const db::EndResult ended = unwrap(grants.end(stamp, id, *end_on, reason, recorded.id));
   unwrap(transaction.commit());
@@ -275,7 +276,7 @@ int show(const Args& args, Io& io) {
   write_detail(io.out, detail);
   if (const auto plan = unwrap(db::PlanRepository(database).get(id))) {
     io.out << "\n";
-    write_support_plan(io.out, *plan, detail.grant.agreed);
+    app::write_support_plan(io.out, *plan, detail.grant.agreed);
   }
   return 0;
 }

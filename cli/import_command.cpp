@@ -7,7 +7,7 @@
 // for every row. Then all rows are recorded in one transaction through the same path
 // as `hsg allocate`, with the import itself (db/imports.h), so a crash part-way leaves
 // the database as it was. Rows an earlier import recorded (the same rows_sha256,
-// cli/rows_sha256.h) are refused, naming that import, and so is each row that repeats
+// app/imports/rows_sha256.h) are refused, naming that import, and so is each row that repeats
 // an earlier row of the file or an assessment already recorded, unless --again says it
 // is meant. The rule sets of the rows are chosen under the write lock.
 #include <fmt/core.h>
@@ -17,13 +17,13 @@
 #include <map>
 #include <sstream>
 
-#include "cli/allocation_pipeline.h"
-#include "cli/csv_reader.h"
+#include "app/assessment/allocation_pipeline.h"
+#include "app/assessment/record_allocation.h"
+#include "app/imports/csv_reader.h"
+#include "app/imports/import_header.h"
+#include "app/imports/rows_sha256.h"
 #include "cli/future_date_option.h"
-#include "cli/import_header.h"
 #include "cli/progress.h"
-#include "cli/record_allocation.h"
-#include "cli/rows_sha256.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "db/clients.h"
@@ -37,12 +37,12 @@ namespace hsg::cli {
 
 namespace {
 
-constexpr std::size_t kFixedColumns = ImportHeader::kFixedColumns;
+constexpr std::size_t kFixedColumns = app::ImportHeader::kFixedColumns;
 // What Excel's "CSV UTF-8" puts before the first byte of text.
 constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 struct ImportRow {
-  NewAssessment assessment;
+  app::NewAssessment assessment;
   const rules::LoadedRuleset* ruleset = nullptr;
   std::vector<std::uint8_t> options;
 };
@@ -61,8 +61,8 @@ class Importer {
   std::vector<ImportRow> check(std::istream& in);
   // The header's problems first (each once), then the rows' in line order.
   std::vector<std::string> problems() const;
-  StoredRulesets& rulesets() { return rulesets_; }
-  // Of the records read (cli/rows_sha256.h).
+  app::StoredRulesets& rulesets() { return rulesets_; }
+  // Of the records read (app/imports/rows_sha256.h).
   std::string rows_sha256() const { return rows_.hex(); }
   // How many rows repeat an allocation already recorded (counted with --again only).
   std::int64_t rows_recorded_before() const { return rows_recorded_before_; }
@@ -77,12 +77,12 @@ class Importer {
 
   std::string file_;
   db::Database& database_;
-  StoredRulesets rulesets_;
+  app::StoredRulesets rulesets_;
   FutureDatePermission future_;
   bool again_ = false;
   std::int64_t rows_recorded_before_ = 0;
-  RowsSha256 rows_;
-  ImportHeader header_;
+  app::RowsSha256 rows_;
+  app::ImportHeader header_;
   std::map<std::string, bool> clients_;
   std::vector<std::string> problems_;
 };
@@ -173,7 +173,7 @@ void Importer::check_repeats(const ImportRow& row, const std::vector<std::string
     answers.emplace_back(columns()[column], fields[column]);
     named.push_back({columns()[column], fields[column]});
   }
-  const NewAssessment& assessment = row.assessment;
+  const app::NewAssessment& assessment = row.assessment;
   if (auto earlier = rows_.add(assessment.client_ref, fields[1], assessment.assessor,
                                std::move(answers), line)) {
     problem(line, 0,
@@ -194,7 +194,7 @@ void Importer::check_repeats(const ImportRow& row, const std::vector<std::string
 }
 
 std::vector<ImportRow> Importer::check(std::istream& in) {
-  CsvReader reader(in);
+  app::CsvReader reader(in);
   std::vector<ImportRow> rows;
   auto header = reader.next();
   if (!header) {
@@ -311,24 +311,24 @@ int import_command(const Args& args, Io& io) {
   import.again_of = again_of(path, again, earlier, importer.rows_recorded_before());
   Progress progress(io.err, io.interactive, "importing", static_cast<std::int64_t>(rows.size()));
   std::int64_t done = 0;
-  record_pipelined<const ImportRow*>(
+  app::record_pipelined<const ImportRow*>(
       [&, row = rows.begin()]() mutable -> std::optional<const ImportRow*> {
         if (row == rows.end()) return std::nullopt;
         return &*row++;
       },
       [](const ImportRow* row) {
         const auto answers = engine::Answers::from_indices(row->ruleset->ruleset, row->options);
-        return prepare_allocation(*row->ruleset, row->assessment, answers.value());
+        return app::prepare_allocation(*row->ruleset, row->assessment, answers.value());
       },
-      [&](const ImportRow* row, const PreparedAllocation& prepared) {
-        import.last_allocation_id = store_allocation(database, stamp, prepared);
+      [&](const ImportRow* row, const app::PreparedAllocation& prepared) {
+        import.last_allocation_id = app::store_allocation(database, stamp, prepared);
         if (done == 0) import.first_allocation_id = import.last_allocation_id;
         note_future_date(database, stamp, future, import.last_allocation_id, row->assessment.date);
-        progress.update(++done);
+        progress.advanced(++done);
       });
   const db::Import recorded = unwrap(imports.record(stamp, import));
   unwrap(transaction.commit());
-  progress.finish();
+  progress.finished();
   io.out << fmt::format("imported {} {} from {} as import {}", rows.size(),
                         rows.size() == 1 ? "assessment" : "assessments", path, recorded.id);
   if (recorded.recorded.again_of) {

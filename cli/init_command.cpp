@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "cli/ruleset_input.h"
+#include "app/assessment/ruleset_input.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "db/ruleset_adoptions.h"
@@ -62,7 +62,7 @@ int init_command(const Args& args, Io& io) {
   const db::Stamp stamp = stamp_of(command_line);
   io.out << fmt::format("database {} (schema version {})\n", database.path().string(),
                         database.schema_version());
-  const rules::LoadedRuleset builtin = load_ruleset_or_builtin(std::nullopt);
+  const rules::LoadedRuleset builtin = app::load_ruleset_or_builtin(std::nullopt);
   if (unwrap(db::AdoptionRepository(database).all()).empty()) {
     bootstrap(database, stamp, builtin, io);
     return 0;
@@ -90,7 +90,7 @@ int rules_add_command(const Args& args, Io& io) {
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   const rules::LoadedRuleset loaded =
-      load_ruleset_or_builtin(command_line.get<std::string>("file"));
+      app::load_ruleset_or_builtin(command_line.get<std::string>("file"));
   db::Database database = open_database(command_line);
   const db::AddedRuleset added = add_ruleset(database, stamp_of(command_line), loaded, io);
   io.out << fmt::format(

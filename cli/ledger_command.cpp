@@ -4,7 +4,7 @@
 #include <array>
 #include <filesystem>
 
-#include "cli/ledger_export.h"
+#include "app/grants/ledger_export.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
@@ -83,19 +83,19 @@ int reverse(const Args& args, Io& io) {
   return 0;
 }
 
-ExportFormat export_format(const CommandLine& command_line) {
+app::ExportFormat export_format(const CommandLine& command_line) {
   const std::string text =
       command_line.has("format") ? command_line.get<std::string>("format") : "csv";
-  if (text == "csv") return ExportFormat::csv;
-  if (text == "json") return ExportFormat::json;
-  if (text == "hledger") return ExportFormat::hledger;
+  if (text == "csv") return app::ExportFormat::csv;
+  if (text == "json") return app::ExportFormat::json;
+  if (text == "hledger") return app::ExportFormat::hledger;
   command_line.fail(
       fmt::format("--format '{}' is not one of csv, json, hledger", engine::excerpt(text)));
 }
 
 std::int64_t export_lines(db::Database& database, engine::Date from, engine::Date to,
-                          ExportFormat format, std::ostream& out) {
-  auto writer = make_ledger_writer(format, out);
+                          app::ExportFormat format, std::ostream& out) {
+  auto writer = app::make_ledger_writer(format, out);
   const std::int64_t lines = unwrap(
       db::LedgerRepository(database).for_each_line(from, to, [&](const db::LedgerLine& line) {
         writer->line(line);
@@ -124,7 +124,7 @@ int export_ledger(const Args& args, Io& io) {
   const engine::Date from = required_date(command_line, "from");
   const engine::Date to = required_date(command_line, "to");
   if (to < from) command_line.fail("--to is before --from");
-  const ExportFormat format = export_format(command_line);
+  const app::ExportFormat format = export_format(command_line);
   db::Database database = open_database(command_line);
   if (!command_line.has("output")) {
     export_lines(database, from, to, format, io.out);
@@ -142,7 +142,7 @@ int export_ledger(const Args& args, Io& io) {
 std::string hledger_amount(std::int64_t pence) {
   if (pence == 0) return "0";
   std::string text;
-  append_pounds(text, pence);
+  app::append_pounds(text, pence);
   return text;
 }
 

@@ -4,12 +4,12 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "app/assessment/record_allocation.h"
+#include "app/present/support_plan_text.h"
 #include "cli/option_values.h"
-#include "cli/record_allocation.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "cli/support_plan_text.h"
 #include "db/clients.h"
 #include "db/grants.h"
 #include "db/plans.h"
@@ -29,7 +29,7 @@ rules::PlanContext context_of(db::Database& database, const db::GrantDetail& det
   // the plan is checked against the rule set in force that day, not necessarily the one
   // the grant was assessed under: a grant assessed under an older rule set can still
   // have a plan once a rule set with a [plans] table is in force.
-  StoredRulesets rulesets(database);
+  app::StoredRulesets rulesets(database);
   const rules::LoadedRuleset& ruleset = rulesets.in_force_on(plan_on);
   if (!ruleset.plans) {
     throw InputError(fmt::format(
@@ -102,7 +102,7 @@ int set(const Args& args, Io& io) {
       unwrap(db::PlanRepository(database).add(stamp, new_plan(grant_id, plan_on, plan)));
   unwrap(transaction.commit());
   io.out << fmt::format("Plan version {} recorded for grant {}\n\n", stored.version, grant_id);
-  write_support_plan(io.out, stored, detail.grant.agreed);
+  app::write_support_plan(io.out, stored, detail.grant.agreed);
   return 0;
 }
 
@@ -159,7 +159,7 @@ int show(const Args& args, Io& io) {
   if (command_line.has("json")) {
     io.out << plan_json(*plan).dump(2) << "\n";
   } else {
-    write_support_plan(io.out, *plan, detail.grant.agreed);
+    app::write_support_plan(io.out, *plan, detail.grant.agreed);
   }
   return 0;
 }

@@ -4,11 +4,15 @@
 
 namespace hsg::cli {
 
-Progress::Progress(std::ostream& err, bool enabled, std::string label, std::int64_t total)
-    : err_(err), enabled_(enabled && total > 0), label_(std::move(label)), total_(total) {}
+void Progress::started(std::string_view label, std::int64_t total) {
+  showing_ = enabled_ && total > 0;
+  label_ = std::string(label);
+  total_ = total;
+  shown_percent_ = -1;
+}
 
-void Progress::update(std::int64_t done) {
-  if (!enabled_) return;
+void Progress::advanced(std::int64_t done) {
+  if (!showing_) return;
   const std::int64_t percent = done * 100 / total_;
   if (percent == shown_percent_) return;
   shown_percent_ = percent;
@@ -21,8 +25,8 @@ void Progress::update(std::int64_t done) {
        << std::flush;
 }
 
-void Progress::finish() {
-  if (enabled_ && shown_percent_ >= 0) err_ << "\n";
+void Progress::finished() {
+  if (showing_ && shown_percent_ >= 0) err_ << "\n";
 }
 
 }  // namespace hsg::cli

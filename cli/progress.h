@@ -1,25 +1,36 @@
 // A progress bar on a terminal (stderr), and nothing at all otherwise, so piped and
-// logged output stays clean and deterministic.
+// logged output stays clean and deterministic. It is how the command line listens to a
+// use case's progress (app/progress.h).
 #pragma once
 
 #include <cstdint>
 #include <ostream>
 #include <string>
 
+#include "app/progress.h"
+
 namespace hsg::cli {
 
-class Progress {
+class Progress : public app::ProgressListener {
  public:
-  Progress(std::ostream& err, bool enabled, std::string label, std::int64_t total);
+  Progress(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
+  // Started at once, for a command that knows its total.
+  Progress(std::ostream& err, bool enabled, std::string label, std::int64_t total)
+      : Progress(err, enabled) {
+    started(label, total);
+  }
+  bool wants_total() const override { return enabled_; }
+  void started(std::string_view label, std::int64_t total) override;
   // Redraws only when the whole percentage changes, so it costs nothing per row.
-  void update(std::int64_t done);
-  void finish();
+  void advanced(std::int64_t done) override;
+  void finished() override;
 
  private:
   std::ostream& err_;
   bool enabled_;
+  bool showing_ = false;
   std::string label_;
-  std::int64_t total_;
+  std::int64_t total_ = 0;
   std::int64_t shown_percent_ = -1;
 };
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command_line.h"
+#include "cli/progress.h"
 #include "cli/store_options.h"
 #include "db/record_check.h"
 #include "engine/version.h"
@@ -15,7 +16,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string engine_note(const ReplayResult& result) {
+std::string engine_note(const app::ReplayResult& result) {
   if (!result.engine_changed()) {
     return fmt::format("engine {} then and now", result.stored_engine_version);
   }
@@ -23,9 +24,9 @@ std::string engine_note(const ReplayResult& result) {
                      engine::kEngineVersion);
 }
 
-ordered_json as_json(const ReplayResult& result) {
+ordered_json as_json(const app::ReplayResult& result) {
   ordered_json differences = ordered_json::array();
-  for (const FieldDifference& difference : result.differences) {
+  for (const app::FieldDifference& difference : result.differences) {
     differences.push_back({{"field", difference.field},
                            {"stored", ordered_json::parse(difference.stored)},
                            {"replayed", ordered_json::parse(difference.replayed)}});
@@ -77,7 +78,7 @@ int replay_one(const CommandLine& command_line, Io& io) {
   const std::int64_t id = command_line.get<std::int64_t>("allocation");
   unwrap(db::check_allocation(database, id));
   const db::StoredAllocation stored = unwrap(db::AllocationRepository(database).get(id));
-  const ReplayResult result = Replayer(database).replay(stored);
+  const app::ReplayResult result = app::Replayer(database).replay(stored);
   if (command_line.has("json")) {
     io.out << as_json(result).dump(2) << "\n";
   } else {
@@ -95,11 +96,12 @@ int replay_all(const CommandLine& command_line, Io& io) {
   }
   db::Database database = open_database(command_line);
   unwrap(db::check_schema(database));
-  const ReplaySummary summary = replay_range(database, range, io);
+  Progress progress(io.err, io.interactive);
+  const app::ReplaySummary summary = app::replay_range(database, range, progress);
   const auto different = static_cast<std::int64_t>(summary.different.size());
   if (command_line.has("json")) {
     ordered_json listed = ordered_json::array();
-    for (const ReplayResult& result : summary.different) listed.push_back(as_json(result));
+    for (const app::ReplayResult& result : summary.different) listed.push_back(as_json(result));
     const ordered_json out{
         {"from", range.from ? ordered_json(range.from->to_string()) : ordered_json()},
         {"to", range.to ? ordered_json(range.to->to_string()) : ordered_json()},
@@ -111,7 +113,7 @@ int replay_all(const CommandLine& command_line, Io& io) {
         {"different_allocations", listed}};
     io.out << out.dump(2) << "\n";
   } else {
-    for (const ReplayResult& result : summary.different) write_replay_result(io.out, result);
+    for (const app::ReplayResult& result : summary.different) write_replay_result(io.out, result);
     io.out << fmt::format("replayed {} allocations: {} identical, {} different\n", summary.replayed,
                           summary.identical, different);
   }
@@ -120,12 +122,12 @@ int replay_all(const CommandLine& command_line, Io& io) {
 
 }  // namespace
 
-void write_replay_result(std::ostream& out, const ReplayResult& result) {
+void write_replay_result(std::ostream& out, const app::ReplayResult& result) {
   const char* verdict = result.identical() ? "identical" : "DIFFERENT";
   out << fmt::format("allocation {} for client {}: {} ({})\n", result.allocation_id,
                      result.client_ref, verdict, engine_note(result));
   if (!result.problem.empty()) out << fmt::format("  cannot be replayed: {}\n", result.problem);
-  for (const FieldDifference& difference : result.differences) {
+  for (const app::FieldDifference& difference : result.differences) {
     out << fmt::format("  {}: {} -> {}\n", difference.field, difference.stored,
                        difference.replayed);
   }

@@ -3,8 +3,8 @@
 
 #include <array>
 
+#include "app/outcomes/outcomes_report.h"
 #include "cli/option_values.h"
-#include "cli/outcomes_report.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
@@ -33,7 +33,8 @@ int outcomes(const Args& args, Io& io) {
       "csv", "print CSV (one row per term and measure) instead of the table");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  OutcomesReport report{required_date(command_line, "from"), required_date(command_line, "to"), {}};
+  app::OutcomesReport report{
+      required_date(command_line, "from"), required_date(command_line, "to"), {}};
   if (report.to < report.from) {
     command_line.fail(
         fmt::format("--to {} is before --from {}", report.to.to_string(), report.from.to_string()));
@@ -57,11 +58,11 @@ int outcomes(const Args& args, Io& io) {
     report.terms.push_back({term, unwrap(repository.report(report.from, report.to, term))});
   }
   if (command_line.has("json")) {
-    write_outcomes_json(io.out, report);
+    app::write_outcomes_json(io.out, report);
   } else if (command_line.has("csv")) {
-    write_outcomes_csv(io.out, report);
+    app::write_outcomes_csv(io.out, report);
   } else {
-    write_outcomes_text(io.out, report);
+    app::write_outcomes_text(io.out, report);
   }
   return 0;
 }

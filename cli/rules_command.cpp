@@ -3,10 +3,10 @@
 
 #include <array>
 
+#include "app/assessment/ruleset_input.h"
+#include "app/present/ruleset_tables.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
-#include "cli/ruleset_input.h"
-#include "cli/ruleset_tables.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
@@ -27,7 +27,7 @@ int check(const Args& args, Io& io) {
   command_line.positional("file", 1);
   if (!command_line.parse(args, io)) return 0;
   const std::string path = command_line.get<std::string>("file");
-  const rules::LoadedRuleset loaded = load_ruleset_or_builtin(path);
+  const rules::LoadedRuleset loaded = app::load_ruleset_or_builtin(path);
   const engine::RulesetSpec& spec = loaded.ruleset.spec();
   io.out << fmt::format("{}: ok\n", path) << fmt::format("id:             {}\n", loaded.id)
          << fmt::format("name:           {}\n", spec.name)
@@ -53,20 +53,20 @@ int show(const Args& args, Io& io) {
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   if (!command_line.has("file")) {
-    write_ruleset_tables(io.out, load_ruleset_or_builtin(std::nullopt));
+    app::write_ruleset_tables(io.out, app::load_ruleset_or_builtin(std::nullopt));
     return 0;
   }
   const std::string text = command_line.get<std::string>("file");
-  if (names_file(text)) {
-    write_ruleset_tables(io.out, load_ruleset_or_builtin(text));
+  if (app::names_file(text)) {
+    app::write_ruleset_tables(io.out, app::load_ruleset_or_builtin(text));
     return 0;
   }
   db::Database database = open_database(command_line);
-  const RulesOption option = load_rules_option(text, &database);
+  const app::RulesOption option = app::load_rules_option(text, &database);
   io.out << fmt::format(
       "Status: {}\n\n",
       db::adoption_status(unwrap(db::AdoptionRepository(database).all()), option.loaded.id));
-  write_ruleset_tables(io.out, option.loaded);
+  app::write_ruleset_tables(io.out, option.loaded);
   return 0;
 }
 

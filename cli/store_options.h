@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <utility>
 
+#include "app/result.h"
+#include "app/unwrap.h"
 #include "cli/command_line.h"
 #include "cli/input_error.h"
 #include "db/database.h"
@@ -28,9 +30,12 @@ std::filesystem::path database_path(const CommandLine& command_line);
 db::Database open_database(const CommandLine& command_line, bool create = false);
 db::Stamp stamp_of(const CommandLine& command_line);
 
+using app::unwrap;
+
+// A use case's refusal becomes the command's (exit 1).
 template <typename T>
-T unwrap(db::DbResult<T> result) {
-  if (!result.ok()) throw InputError(result.error().message);
+T unwrap(app::Result<T> result) {
+  if (!result.ok()) throw result.refusal();
   return std::move(result).value();
 }
 

@@ -6,12 +6,12 @@
 #include <optional>
 #include <variant>
 
-#include "cli/ruleset_input.h"
+#include "app/assessment/ruleset_input.h"
+#include "app/whatif/whatif_output.h"
+#include "app/whatif/whatif_report.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/today.h"
-#include "cli/whatif_output.h"
-#include "cli/whatif_report.h"
 #include "db/client_groups.h"
 #include "db/safe_file.h"
 #include "engine/text.h"
@@ -65,9 +65,9 @@ int whatif_command(const Args& args, Io& io) {
 
   // Every argument is checked before the database is opened or a file written.
   const std::string rules_text = command_line.get<std::string>("rules");
-  std::optional<RulesOption> candidate_file;
-  if (names_file(rules_text)) candidate_file = load_rules_option(rules_text, nullptr);
-  WhatifRequest request;
+  std::optional<app::RulesOption> candidate_file;
+  if (app::names_file(rules_text)) candidate_file = app::load_rules_option(rules_text, nullptr);
+  app::WhatifRequest request;
   if (command_line.has("as-of")) {
     const std::string text = command_line.get<std::string>("as-of");
     const auto date = engine::Date::parse(text);
@@ -89,32 +89,35 @@ int whatif_command(const Args& args, Io& io) {
     request.budget = parse_budget(command_line, command_line.get<std::string>("budget"));
   }
   db::Database database = open_database(command_line);
-  const rules::LoadedRuleset candidate =
-      candidate_file ? candidate_file->loaded : load_rules_option(rules_text, &database).loaded;
+  const rules::LoadedRuleset candidate = candidate_file
+                                             ? candidate_file->loaded
+                                             : app::load_rules_option(rules_text, &database).loaded;
 
   // Both files are opened before the work and committed after it: each appears whole,
   // and neither appears if anything fails.
-  WhatifObserver observe;
+  app::WhatifObserver observe;
   std::optional<db::SafeFile> csv;
   if (command_line.has("csv")) {
     csv.emplace(unwrap(db::SafeFile::create(command_line.get<std::string>("csv"))));
-    write_whatif_csv_header(csv->stream());
-    observe = [&csv](const WhatifClient& client) { write_whatif_csv_row(csv->stream(), client); };
+    app::write_whatif_csv_header(csv->stream());
+    observe = [&csv](const app::WhatifClient& client) {
+      app::write_whatif_csv_row(csv->stream(), client);
+    };
   }
   std::optional<db::SafeFile> html;
   if (command_line.has("html")) {
     html.emplace(unwrap(db::SafeFile::create(command_line.get<std::string>("html"))));
   }
-  const WhatifReport report = compute_whatif(database, candidate, request, observe);
+  const app::WhatifReport report = app::compute_whatif(database, candidate, request, observe);
   if (html) {
-    html->stream() << whatif_html(report);
+    html->stream() << app::whatif_html(report);
     unwrap(html->commit());
   }
   if (csv) unwrap(csv->commit());
   if (command_line.has("json")) {
-    io.out << whatif_json(report).dump(2) << "\n";
+    io.out << app::whatif_json(report).dump(2) << "\n";
   } else {
-    write_whatif_text(io.out, report);
+    app::write_whatif_text(io.out, report);
   }
   return 0;
 }

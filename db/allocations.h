@@ -34,7 +34,7 @@ struct NewAllocation {
   std::string engine_version;  // engine::kEngineVersion of the hsg that computed it
   std::vector<engine::NamedAnswer> answers;
   engine::Allocation allocation;  // its totals are stored as columns
-  std::string outputs_sha256;     // of every output's text (cli/stored_outputs.h)
+  std::string outputs_sha256;     // of every output's text (app/audit/stored_outputs.h)
   std::string trace_sha256;       // of the trace's text
 };
 
@@ -75,7 +75,7 @@ struct AllocationRow {
 // A new allocation checked and serialised ahead of the transaction that writes it: the
 // validation, its canonical answers and its audit payload (all but its id, which only
 // the insert knows) are pure, so `hsg import` and `hsg generate` do them on other
-// threads while earlier allocations are written (cli/allocation_pipeline.h).
+// threads while earlier allocations are written (app/assessment/allocation_pipeline.h).
 class CheckedAllocation {
  public:
   // Every problem of `allocation` that needs no database, as record() would say it.

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/grant_plan.h"
+#include "app/grants/grant_plan.h"
 #include "db/allocations.h"
 #include "db/decisions.h"
 #include "db/grants.h"
@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
     hsg::db::Database database = std::move(opened).value();
     const hsg::db::Stamp stamp{"bench", "2025-06-01T09:00:00Z"};
     auto transaction = hsg::db::WriteTransaction::begin(database);
-    hsg::cli::StoredRulesets rulesets(database);
+    hsg::app::StoredRulesets rulesets(database);
     std::vector<std::pair<std::int64_t, std::int64_t>> allocations;  // id, total
     hsg::db::AllocationRepository(database).for_each([&](const hsg::db::StoredAllocation& row) {
       allocations.emplace_back(row.id, row.total.pence());
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
                .ok()) {
         return 1;
       }
-      const hsg::db::NewGrant plan = hsg::cli::plan_grant(
+      const hsg::db::NewGrant plan = hsg::app::plan_grant(
           database, rulesets, {id, *hsg::engine::Date::parse("2025-06-02"), "direct_payment", {}});
       auto grant = hsg::db::GrantRepository(database).start(stamp, plan);
       if (!grant.ok()) return fmt::print(stderr, "{}\n", grant.error().message), 1;

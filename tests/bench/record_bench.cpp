@@ -4,8 +4,8 @@
 //   record_bench [count=100000] [rounds=3]
 //
 // hsg: N generated cases recorded as `hsg import` and `hsg generate` record them
-// (cli/allocation_pipeline.h: the engine, stored outputs, trace and their hashes on other
-// threads; the checks, the allocation row and its audit event on this one) inside one
+// (app/assessment/allocation_pipeline.h: the engine, stored outputs, trace and their hashes on
+// other threads; the checks, the allocation row and its audit event on this one) inside one
 // all-or-nothing WriteTransaction unit, as they do. Timed: BEGIN, every case (drawing
 // its answers included) and COMMIT; not adding the clients (done before, untimed).
 //
@@ -34,10 +34,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/allocation_pipeline.h"
-#include "cli/caseload_generator.h"
-#include "cli/record_allocation.h"
-#include "cli/ruleset_input.h"
+#include "app/assessment/allocation_pipeline.h"
+#include "app/assessment/record_allocation.h"
+#include "app/assessment/ruleset_input.h"
+#include "app/caseload/caseload_generator.h"
 #include "db/clients.h"
 #include "db/database.h"
 #include "db/rulesets.h"
@@ -59,38 +59,38 @@ T must(hsg::db::DbResult<T> result) {
 double record_with_hsg(const std::filesystem::path& file, std::int64_t count) {
   hsg::db::Database database = must(hsg::db::Database::open(file));
   const hsg::db::Stamp stamp{"bench", "2025-04-01T00:00:00Z"};
-  const hsg::rules::LoadedRuleset medway = hsg::cli::load_ruleset_or_builtin(std::nullopt);
+  const hsg::rules::LoadedRuleset medway = hsg::app::load_ruleset_or_builtin(std::nullopt);
   must(hsg::db::RulesetRepository(database).add(stamp, medway.bytes, medway.ruleset));
   const auto first_day = *hsg::engine::Date::from_ymd(2025, 4, 1);
   {
-    hsg::cli::CaseloadGenerator generator(medway.ruleset, 42, first_day);
+    hsg::app::CaseloadGenerator generator(medway.ruleset, 42, first_day);
     hsg::db::WriteTransaction transaction = must(hsg::db::WriteTransaction::begin(database));
     hsg::db::ClientRepository clients(database);
     for (std::int64_t i = 0; i < count; ++i) {
-      const hsg::cli::GeneratedCase generated = generator.next();
+      const hsg::app::GeneratedCase generated = generator.next();
       must(clients.add(
           stamp, {generated.client_ref, generated.group_key, generated.asc_funded, std::nullopt}));
     }
     must(transaction.commit());
   }
   // The same seed gives the same cases again, so none are held in memory.
-  hsg::cli::CaseloadGenerator generator(medway.ruleset, 42, first_day);
+  hsg::app::CaseloadGenerator generator(medway.ruleset, 42, first_day);
   const auto start = Clock::now();
   hsg::db::WriteTransaction transaction = must(hsg::db::WriteTransaction::begin_unit(database));
   std::int64_t generated_count = 0;
-  hsg::cli::record_pipelined<hsg::cli::GeneratedCase>(
-      [&]() -> std::optional<hsg::cli::GeneratedCase> {
+  hsg::app::record_pipelined<hsg::app::GeneratedCase>(
+      [&]() -> std::optional<hsg::app::GeneratedCase> {
         if (generated_count++ == count) return std::nullopt;
         return generator.next();
       },
-      [&](const hsg::cli::GeneratedCase& generated) {
+      [&](const hsg::app::GeneratedCase& generated) {
         auto answers = hsg::engine::Answers::from_indices(medway.ruleset, generated.options);
-        return hsg::cli::prepare_allocation(
+        return hsg::app::prepare_allocation(
             medway, {generated.client_ref, generated.assessed_on, generated.assessor},
             answers.value());
       },
-      [&](const hsg::cli::GeneratedCase&, const hsg::cli::PreparedAllocation& prepared) {
-        hsg::cli::store_allocation(database, stamp, prepared);
+      [&](const hsg::app::GeneratedCase&, const hsg::app::PreparedAllocation& prepared) {
+        hsg::app::store_allocation(database, stamp, prepared);
       });
   must(transaction.commit());
   return seconds_since(start);

@@ -32,11 +32,9 @@ using hsg::bench::peak_rss_mib;
 using hsg::bench::seconds_since;
 
 double replay_all(hsg::db::Database& database, std::int64_t count) {
-  std::ostringstream out;
-  std::istringstream in;
-  hsg::cli::Io io{out, std::cerr, in, false};
   const auto start = Clock::now();
-  const hsg::cli::ReplaySummary summary = hsg::cli::replay_range(database, {}, io);
+  const hsg::app::ReplaySummary summary =
+      hsg::app::replay_range(database, {}, hsg::app::no_progress());
   const double seconds = seconds_since(start);
   if (summary.replayed != count || summary.identical != count) {
     fmt::print(stderr, "replay_bench: {} replayed, {} identical, expected {}\n", summary.replayed,

@@ -23,7 +23,7 @@
 #include <string>
 #include <variant>
 
-#include "cli/whatif_report.h"
+#include "app/whatif/whatif_report.h"
 #include "db/allocations.h"
 #include "rules/ruleset_loader.h"
 #include "rules/shipped.h"
@@ -75,19 +75,19 @@ int main(int argc, char** argv) {
   const double read_seconds = seconds_since(start);
 
   start = Clock::now();
-  const hsg::cli::WhatifReport report =
-      hsg::cli::compute_whatif(database, candidate, {as_of, std::nullopt, std::nullopt});
+  const hsg::app::WhatifReport report =
+      hsg::app::compute_whatif(database, candidate, {as_of, std::nullopt, std::nullopt});
   const double whatif_seconds = seconds_since(start);
 
   start = Clock::now();
-  const hsg::cli::WhatifReport budgeted = hsg::cli::compute_whatif(
+  const hsg::app::WhatifReport budgeted = hsg::app::compute_whatif(
       database, candidate, {as_of, std::nullopt, hsg::engine::Money::from_pence(404631000)});
   const double budget_seconds = seconds_since(start);
 
   if (rows != clients || report.assessed != clients || budgeted.assessed != clients) {
     fail(fmt::format("expected {} clients, read {}, assessed {}", clients, rows, report.assessed));
   }
-  const hsg::cli::WhatifBudget& budget = *budgeted.budget;
+  const hsg::app::WhatifBudget& budget = *budgeted.budget;
   fmt::print(
       "whatif_bench N={}: read only {:.2f} s ({:.0f} rows/s); what-if {:.2f} s ({:.0f} "
       "clients/s, {:.2f}x the read-only time); what-if with --budget 4046310 {:.2f} s; total "

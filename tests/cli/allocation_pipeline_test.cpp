@@ -8,17 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "cli/allocation_pipeline.h"
-#include "cli/ruleset_input.h"
+#include "app/assessment/allocation_pipeline.h"
+#include "app/assessment/ruleset_input.h"
 
 namespace {
 
-using hsg::cli::PreparedAllocation;
+using hsg::app::PreparedAllocation;
 
 constexpr int kCases = 1000;  // several batches of kPipelineBatch, some in flight at once
 
 struct Pipeline {
-  const hsg::rules::LoadedRuleset medway = hsg::cli::load_ruleset_or_builtin(std::nullopt);
+  const hsg::rules::LoadedRuleset medway = hsg::app::load_ruleset_or_builtin(std::nullopt);
   int given = 0;
   std::vector<std::string> stored;
 
@@ -26,19 +26,19 @@ struct Pipeline {
   void run(int prepare_fails = -1, int store_fails = -1) {
     const auto answers =
         hsg::engine::Answers::from_indices(medway.ruleset, std::vector<std::uint8_t>(10, 0));
-    hsg::cli::record_pipelined<int>(
+    hsg::app::record_pipelined<int>(
         [&]() -> std::optional<int> {
           if (given == kCases) return std::nullopt;
           return given++;
         },
         [&](int index) {
           if (index == prepare_fails) throw std::runtime_error("prepare failed");
-          return hsg::cli::prepare_allocation(
+          return hsg::app::prepare_allocation(
               medway,
               {"C-" + std::to_string(index), *hsg::engine::Date::from_ymd(2025, 4, 1), "asha"},
               answers.value());
         },
-        [&](int index, const PreparedAllocation& prepared) {
+        [&](int index, const hsg::app::PreparedAllocation& prepared) {
           if (index == store_fails) throw std::runtime_error("store failed");
           REQUIRE(prepared.allocation.client_ref() == "C-" + std::to_string(index));
           stored.push_back(prepared.allocation.client_ref());

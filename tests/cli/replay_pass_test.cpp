@@ -1,11 +1,30 @@
-// The replay pass itself (cli/replay_pass.h), in process: however the batches fall
+// The replay pass itself (app/audit/replay_pass.h), in process: however the batches fall
 // between the reading thread and the workers, the summary is the same.
 #include <catch2/catch.hpp>
 
-#include <sstream>
+#include <string>
 
-#include "cli/replay_pass.h"
+#include "app/audit/replay_pass.h"
 #include "tests/cli/store_fixture.h"
+
+namespace {
+
+// Wants the total, so the pass counts first; records what it was told.
+struct Watcher : hsg::app::ProgressListener {
+  std::string label;
+  std::int64_t total = -1;
+  std::int64_t last = 0;
+  int finished_count = 0;
+  bool wants_total() const override { return true; }
+  void started(std::string_view name, std::int64_t count) override {
+    label = std::string(name);
+    total = count;
+  }
+  void advanced(std::int64_t done) override { last = done; }
+  void finished() override { ++finished_count; }
+};
+
+}  // namespace
 
 TEST_CASE("replay pass: many batches on 2, 3 and 8 threads give the same summary") {
   // 6,001 allocations are 24 batches of 256, more than the 16 the queue holds, so the
@@ -21,12 +40,9 @@ TEST_CASE("replay pass: many batches on 2, 3 and 8 threads give the same summary
   REQUIRE(database.ok());
   for (unsigned threads : {2U, 3U, 8U}) {
     INFO(threads << " threads");
-    std::ostringstream out;
-    std::ostringstream err;
-    std::istringstream in;
-    hsg::cli::Io io{out, err, in, false};
-    const hsg::cli::ReplaySummary summary =
-        hsg::cli::replay_range(database.value(), {}, io, threads);
+    Watcher watcher;
+    const hsg::app::ReplaySummary summary =
+        hsg::app::replay_range(database.value(), {}, watcher, threads);
     CHECK(summary.replayed == 6001);
     CHECK(summary.identical == 5998);
     REQUIRE(summary.different.size() == 3);
@@ -36,6 +52,9 @@ TEST_CASE("replay pass: many batches on 2, 3 and 8 threads give the same summary
       REQUIRE(summary.different[i].differences.size() == 1);
       CHECK(summary.different[i].differences[0].field == "total_pence");
     }
-    CHECK(err.str().empty());
+    CHECK(watcher.label == "replaying");
+    CHECK(watcher.total == 6001);
+    CHECK(watcher.last == 6001);
+    CHECK(watcher.finished_count == 1);
   }
 }

@@ -16,7 +16,7 @@ namespace {
 
 const std::string kMedwayId = "f8a37111e36020b1d657fc89e6958f27e0567dd73daeb86c9ce51d4ed0c48d2b";
 
-// The worked example's outputs as hsg writes them before hashing (cli/stored_outputs.h):
+// The worked example's outputs as hsg writes them before hashing (app/audit/stored_outputs.h):
 // the figures of domain.md's worked example.
 const std::string kWorkedExampleOutputsSha256 = hsg::db::sha256_hex(
     R"({"interventions":[{"type":"short_term_intensive","score":15,"level":"high",)"

@@ -27,8 +27,8 @@
 #include <string>
 #include <vector>
 
+#include "app/assessment/ruleset_input.h"
 #include "cli/commands.h"
-#include "cli/ruleset_input.h"
 #include "db/allocations.h"
 #include "db/audit_log.h"
 #include "db/database.h"
@@ -583,7 +583,7 @@ class Simulation {
   std::map<long long, GrantModel> grants_;
   std::vector<PostingModel> postings_;
   std::optional<hsg::db::Database> reader_;
-  const hsg::rules::LoadedRuleset medway_ = hsg::cli::load_ruleset_or_builtin(std::nullopt);
+  const hsg::rules::LoadedRuleset medway_ = hsg::app::load_ruleset_or_builtin(std::nullopt);
   long long refusals_ = 0;
 };
 
