@@ -32,15 +32,29 @@ std::filesystem::path database_path(const CommandLine& command_line) {
   return "hsg.db";
 }
 
-db::Database open_database(const CommandLine& command_line, bool create) {
-  const std::filesystem::path path = database_path(command_line);
-  if (!create && !std::filesystem::exists(path)) {
+namespace {
+
+void require_existing(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) {
     throw InputError(
         fmt::format("no database at {}; create one with 'hsg init' or name one "
                     "with --db or $HSG_DB",
                     path.string()));
   }
+}
+
+}  // namespace
+
+db::Database open_database(const CommandLine& command_line, bool create) {
+  const std::filesystem::path path = database_path(command_line);
+  if (!create) require_existing(path);
   return unwrap(db::Database::open(path));
+}
+
+db::Database open_database_to_read(const CommandLine& command_line) {
+  const std::filesystem::path path = database_path(command_line);
+  require_existing(path);
+  return unwrap(db::Database::open_read_only(path));
 }
 
 namespace {

@@ -28,6 +28,8 @@ void add_write_options(CommandLine& command_line);
 
 std::filesystem::path database_path(const CommandLine& command_line);
 db::Database open_database(const CommandLine& command_line, bool create = false);
+// For a command that only reads: the file is opened read-only and never migrated.
+db::Database open_database_to_read(const CommandLine& command_line);
 db::Stamp stamp_of(const CommandLine& command_line);
 
 using app::unwrap;

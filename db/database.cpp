@@ -164,7 +164,46 @@ DbResult<std::unique_ptr<Connection>> open_connection(const std::filesystem::pat
   return connection;
 }
 
+std::optional<std::string> reader_problem(const std::filesystem::path& path,
+                                          const Identity& identity, std::int32_t known) {
+  if (auto problem = identity_problem(path, identity, known)) return problem;
+  if (is_fresh(identity)) {
+    return fmt::format("{} is not an hsg database yet; create one with 'hsg init'", path.string());
+  }
+  if (identity.user_version < known) {
+    return fmt::format(
+        "{} is at schema {} and this hsg reads schema {}; upgrade it with 'hsg init --db {}' "
+        "(a command that only reads never changes the file)",
+        path.string(), identity.user_version, known, path.string());
+  }
+  return std::nullopt;
+}
+
+DbResult<std::unique_ptr<Connection>> open_reader(const std::filesystem::path& path) {
+  auto connection = std::make_unique<Connection>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX,
+                                                 kBusyTimeoutMs);
+  const auto known = static_cast<std::int32_t>(shipped_migrations().size());
+  const Identity identity = read_identity(connection->sqlite);
+  if (auto problem = reader_problem(path, identity, known)) return DbError{*problem};
+  connection->sqlite.exec("PRAGMA foreign_keys = ON");
+  connection->sqlite.exec("PRAGMA query_only = ON");
+  connection->sqlite.exec(fmt::format("PRAGMA cache_size = -{}", kPageCacheKiB));
+  connection->schema_version = identity.user_version;
+  return connection;
+}
+
 }  // namespace
+
+DbResult<Database> Database::open_read_only(const std::filesystem::path& path) {
+  try {
+    auto opened = open_reader(path);
+    if (!opened.ok()) return opened.error();
+    return Database(std::move(opened).value());
+  } catch (const SQLite::Exception& error) {
+    return DbError{
+        fmt::format("cannot open {} as an hsg database: {}", path.string(), error.what())};
+  }
+}
 
 DbResult<Database> Database::open(const std::filesystem::path& path) {
   return open(path, shipped_migrations());

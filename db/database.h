@@ -10,6 +10,12 @@
 //     anything in it, and a file whose user_version is newer than this hsg knows;
 //   - applies the missing migrations (db/schema.h) in one write transaction, so a file
 //     is either at its old version or fully migrated, and a new file is stamped "HSG1".
+// Database::open_read_only(path), for every command that only reads:
+//   - opens an existing file SQLITE_OPEN_READONLY (never creating it) with the same busy
+//     timeout, foreign_keys=ON and page cache, and PRAGMA query_only, so no statement on
+//     it can write;
+//   - refuses what open() refuses, and also a file that is not yet an hsg database or is
+//     at an older schema ("run 'hsg init' to upgrade it"): a reader never migrates.
 // A Database is used by one thread at a time; several processes may share a file.
 #pragma once
 
@@ -35,6 +41,7 @@ class Database {
   // As open(path) with another list of migrations: lets tests migrate a file.
   static DbResult<Database> open(const std::filesystem::path& path,
                                  std::span<const Migration> migrations);
+  static DbResult<Database> open_read_only(const std::filesystem::path& path);
 
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
