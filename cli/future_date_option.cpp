@@ -1,11 +1,7 @@
 #include "cli/future_date_option.h"
 
-#include <fmt/core.h>
-
 #include "cli/input_error.h"
-#include "cli/store_options.h"
 #include "cli/today.h"
-#include "db/future_dates.h"
 
 namespace hsg::cli {
 
@@ -23,28 +19,6 @@ FutureDatePermission future_date_permission(const CommandLine& command_line) {
     throw InputError("--allow-future needs a reason: why is the assessment dated after today?");
   }
   return permission;
-}
-
-std::optional<std::string> future_date_problem(const FutureDatePermission& permission,
-                                               engine::Date date, std::string_view what) {
-  if (date <= permission.today || permission.reason) return std::nullopt;
-  return fmt::format(
-      "{} {} is after today ({}, the local date); an assessment is not dated in the future "
-      "unless --allow-future REASON says why",
-      what, date.to_string(), permission.today.to_string());
-}
-
-void refuse_future_date(const FutureDatePermission& permission, engine::Date date,
-                        std::string_view what) {
-  if (auto problem = future_date_problem(permission, date, what)) throw InputError(*problem);
-}
-
-void note_future_date(db::Database& database, const db::Stamp& stamp,
-                      const FutureDatePermission& permission, std::int64_t allocation_id,
-                      engine::Date date) {
-  if (date <= permission.today) return;
-  unwrap(db::FutureDateNotes(database).record(stamp, allocation_id, permission.today,
-                                              *permission.reason));
 }
 
 }  // namespace hsg::cli
