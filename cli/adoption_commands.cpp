@@ -2,12 +2,10 @@
 // in force from when, decided by two people (db/ruleset_adoptions.h).
 #include <fmt/core.h>
 
-#include "app/assessment/ruleset_input.h"
+#include "app/rules/adoptions.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
-#include "db/ruleset_adoptions.h"
-#include "db/rulesets.h"
 
 namespace hsg::cli {
 
@@ -18,20 +16,6 @@ void add_ruleset_argument(CommandLine& command_line) {
                      "a stored rule set: its id, a unique prefix of it (4 or more hex digits) "
                      "or its file");
   command_line.positional("ruleset", 1);
-}
-
-// The stored rule set the ID argument names, as --rules would.
-db::RulesetInfo named_ruleset(const CommandLine& command_line, db::Database& database) {
-  const app::RulesOption option =
-      app::load_rules_option(command_line.get<std::string>("ruleset"), &database);
-  auto stored = db::RulesetRepository(database).get(option.loaded.id);
-  if (!stored.ok()) {
-    throw InputError(
-        fmt::format("the file {} holds rule set {}, which is not stored: add it "
-                    "first (hsg rules add {})",
-                    option.text, option.loaded.id, option.text));
-  }
-  return stored.value().info;
 }
 
 std::string title(const db::RulesetInfo& info) {
@@ -62,9 +46,9 @@ int rules_adopt_command(const Args& args, Io& io) {
   const engine::Date from = required_date(command_line, "from");
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
-  const db::RulesetInfo info = named_ruleset(command_line, database);
-  unwrap(db::AdoptionRepository(database).propose(stamp, info.id, from,
-                                                  command_line.get<std::string>("reason")));
+  const app::ProposeAdoption request{command_line.get<std::string>("ruleset"), from,
+                                     command_line.get<std::string>("reason")};
+  const db::RulesetInfo info = unwrap(app::propose_adoption(database, stamp, request)).ruleset;
   io.out << fmt::format(
       "Adoption of {} from {} proposed by {}: waiting for approval by another person (hsg "
       "rules approve-adoption {})\n",
@@ -94,11 +78,11 @@ int decide(const Args& args, Io& io, bool approve) {
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
-  const db::RulesetInfo info = named_ruleset(command_line, database);
-  db::AdoptionRepository adoptions(database);
-  const db::Adoption decided =
-      unwrap(approve ? adoptions.approve(stamp, info.id, optional_reason(command_line))
-                     : adoptions.reject(stamp, info.id, optional_reason(command_line)));
+  const app::DecideAdoption request{command_line.get<std::string>("ruleset"), approve,
+                                    optional_reason(command_line)};
+  const app::AdoptionChange change = unwrap(app::decide_adoption(database, stamp, request));
+  const db::RulesetInfo& info = change.ruleset;
+  const db::Adoption& decided = change.adoption;
   if (approve) {
     io.out << fmt::format("{} is in force from {}: proposed by {}, approved by {}\n", title(info),
                           decided.from_on.to_string(), decided.actor, stamp.actor);
@@ -130,9 +114,11 @@ int rules_retire_command(const Args& args, Io& io) {
   const engine::Date from = required_date(command_line, "from");
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
-  const db::RulesetInfo info = named_ruleset(command_line, database);
-  const db::Adoption retired = unwrap(db::AdoptionRepository(database).retire(
-      stamp, info.id, from, command_line.get<std::string>("reason")));
+  const app::RetireRuleset request{command_line.get<std::string>("ruleset"), from,
+                                   command_line.get<std::string>("reason")};
+  const app::AdoptionChange change = unwrap(app::retire_ruleset(database, stamp, request));
+  const db::RulesetInfo& info = change.ruleset;
+  const db::Adoption& retired = change.adoption;
   if (from == retired.from_on) {
     // Retired from its first day: there is no last day in force to name.
     io.out << fmt::format("{} retired from {}: it was never in force\n", title(info),

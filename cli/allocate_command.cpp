@@ -1,7 +1,7 @@
 // hsg allocate REF: compute an allocation for a recorded client and record it.
 #include <fmt/core.h>
 
-#include "app/assessment/record_allocation.h"
+#include "app/assessment/allocate_client.h"
 #include "app/present/allocation_json.h"
 #include "app/present/statement_text.h"
 #include "cli/answer_input.h"
@@ -9,7 +9,6 @@
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/today.h"
-#include "db/write_transaction.h"
 
 namespace hsg::cli {
 
@@ -45,32 +44,23 @@ int allocate_command(const Args& args, Io& io) {
   refuse_future_date(future, date, "--date");
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
-  // Which rule set is in force is read under the write lock, so an adoption or retirement
-  // committed meanwhile cannot leave this allocation under a rule set no longer in force.
-  auto transaction = unwrap(db::WriteTransaction::begin(database));
-  std::optional<app::RulesOption> named;
-  if (command_line.has("rules")) {
-    named = app::load_rules_option(command_line.get<std::string>("rules"), &database);
-  }
-  app::StoredRulesets rulesets(database);
-  const rules::LoadedRuleset& ruleset = rulesets.for_recording(named ? &*named : nullptr, date);
-  const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
-  const app::NewAssessment assessment{command_line.get<std::string>("ref"), date, stamp.actor};
-  const app::RecordedAllocation recorded =
-      app::record_allocation(database, stamp, ruleset, assessment, answers);
-  note_future_date(database, stamp, future, recorded.id, date);
-  unwrap(transaction.commit());
+  app::AllocateRequest request{command_line.get<std::string>("ref"), date, std::nullopt, future};
+  if (command_line.has("rules")) request.rules = command_line.get<std::string>("rules");
+  const app::AllocatedClient recorded = unwrap(
+      app::allocate_client(database, stamp, request, [&](const rules::LoadedRuleset& ruleset) {
+        return read_answers(command_line, ruleset.ruleset, io, false);
+      }));
   if (command_line.has("json")) {
     nlohmann::ordered_json json{{"allocation_id", recorded.id}};
-    if (named) json["rules_option"] = named->used();
-    json.update(app::allocation_json(ruleset, answers, recorded.traced, date));
+    if (recorded.named) json["rules_option"] = recorded.named->used();
+    json.update(app::allocation_json(recorded.ruleset, recorded.answers, recorded.traced, date));
     io.out << json.dump(2) << "\n";
   } else {
     io.out << fmt::format("Allocation #{} recorded for client {} by {}\n", recorded.id,
-                          assessment.client_ref, assessment.assessor);
-    if (named) io.out << named->used() << "\n";
+                          request.client_ref, stamp.actor);
+    if (recorded.named) io.out << recorded.named->used() << "\n";
     io.out << "\n";
-    app::write_statement(io.out, ruleset, recorded.traced, date);
+    app::write_statement(io.out, recorded.ruleset, recorded.traced, date);
   }
   return 0;
 }

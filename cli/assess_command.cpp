@@ -4,17 +4,15 @@
 
 #include <optional>
 
+#include "app/assessment/assess.h"
 #include "app/assessment/ruleset_input.h"
 #include "app/present/allocation_json.h"
 #include "app/present/statement_text.h"
 #include "cli/answer_input.h"
 #include "cli/commands.h"
-#include "cli/input_error.h"
 #include "cli/store_options.h"
 #include "cli/today.h"
-#include "db/ruleset_adoptions.h"
 #include "db/safe_file.h"
-#include "engine/allocate.h"
 #include "rules/answers_loader.h"
 
 namespace hsg::cli {
@@ -31,24 +29,6 @@ void save_answers(const std::string& path, const engine::Ruleset& ruleset,
   db::SafeFile file = unwrap(db::SafeFile::create(path));
   file.stream() << rules::answers_to_toml(ruleset, answers);
   unwrap(file.commit());
-}
-
-// Why the statement must say the rule set is not in force on `date`, or nothing: by the
-// adoptions when there is a database, else by its effective_from alone.
-std::optional<std::string> not_in_force_note(db::Database* database,
-                                             const rules::LoadedRuleset& ruleset,
-                                             engine::Date date) {
-  const engine::RulesetSpec& spec = ruleset.ruleset.spec();
-  if (database) {
-    const db::RulesetInfo info{ruleset.id, spec.name, spec.version, spec.effective_from,
-                               spec.adjustment_tolerance_percent};
-    return unwrap(
-        db::not_in_force_problem(info, unwrap(db::AdoptionRepository(*database).all()), date));
-  }
-  if (date >= spec.effective_from) return std::nullopt;
-  return fmt::format("rule set {} ({} version {}) is not in force on {}: it is effective from {}",
-                     ruleset.id.substr(0, 12), spec.name, spec.version, date.to_string(),
-                     spec.effective_from.to_string());
 }
 
 }  // namespace
@@ -85,23 +65,23 @@ int assess_command(const Args& args, Io& io) {
   if (command_line.has("db") || (rules_text && !app::names_file(*rules_text))) {
     database = open_database(command_line);
   }
-  std::optional<app::RulesOption> named;
-  if (rules_text) named = app::load_rules_option(*rules_text, database ? &*database : nullptr);
-  const rules::LoadedRuleset ruleset =
-      named ? named->loaded : app::load_ruleset_or_builtin(std::nullopt);
-  const std::optional<std::string> not_in_force =
-      not_in_force_note(database ? &*database : nullptr, ruleset, date);
-  const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, true);
+  const app::Assessment assessed =
+      unwrap(app::assess(database ? &*database : nullptr, {date, rules_text},
+                         [&](const rules::LoadedRuleset& ruleset) {
+                           return read_answers(command_line, ruleset.ruleset, io, true);
+                         }));
   if (command_line.has("save")) {
-    save_answers(command_line.get<std::string>("save"), ruleset.ruleset, answers);
+    save_answers(command_line.get<std::string>("save"), assessed.ruleset.ruleset, assessed.answers);
   }
-  const engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers);
+  const std::optional<app::RulesOption>& named = assessed.named;
+  const std::optional<std::string>& not_in_force = assessed.not_in_force;
   if (command_line.has("json")) {
     // Only a given date goes into the JSON: it has no review dates, so without --date
     // it depends on nothing but the inputs, not on the day it was run.
     const std::optional<engine::Date> given_date =
         date_text ? std::optional<engine::Date>(date) : std::nullopt;
-    nlohmann::ordered_json json = app::allocation_json(ruleset, answers, traced, given_date);
+    nlohmann::ordered_json json =
+        app::allocation_json(assessed.ruleset, assessed.answers, assessed.traced, given_date);
     if (named) json["rules_option"] = named->used();
     if (not_in_force) json["not_in_force"] = *not_in_force;
     io.out << json.dump(2) << "\n";
@@ -110,7 +90,7 @@ int assess_command(const Args& args, Io& io) {
     if (not_in_force) {
       io.out << fmt::format("Not in force: {}; hsg assess records nothing\n\n", *not_in_force);
     }
-    app::write_statement(io.out, ruleset, traced, date);
+    app::write_statement(io.out, assessed.ruleset, assessed.traced, date);
   }
   return 0;
 }

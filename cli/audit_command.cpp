@@ -4,13 +4,15 @@
 
 #include <array>
 
+#include "app/audit/audit_events.h"
+#include "app/audit/verify_audit.h"
+#include "app/present/replay_text.h"
 #include "cli/progress.h"
 #include "cli/replay_command.h"
 #include "cli/signed_checkpoints.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "db/audit_log.h"
 #include "engine/text.h"
 
 namespace hsg::cli {
@@ -28,10 +30,9 @@ int log(const Args& args, Io& io) {
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
-  db::AuditLog audit(database);
-  const auto events = command_line.has("client")
-                          ? unwrap(audit.events_for_client(command_line.get<std::string>("client")))
-                          : unwrap(audit.events());
+  std::optional<std::string> client_ref;
+  if (command_line.has("client")) client_ref = command_line.get<std::string>("client");
+  const auto events = unwrap(app::audit_events(database, client_ref));
   for (const db::AuditEvent& event : events) {
     io.out << fmt::format("{:>6} {} {:<12} {:<18} {}:{} {}\n", event.seq, engine::escaped(event.at),
                           engine::escaped(event.actor), engine::escaped(event.action),
@@ -39,21 +40,6 @@ int log(const Args& args, Io& io) {
                           engine::escaped(event.hash));
   }
   return 0;
-}
-
-// Every schema object not as shipped and every adoption rule broken, then the first
-// problem of the chain and rows.
-void write_failures(std::ostream& err, const db::VerifyReport& report,
-                    const CheckpointsToVerify& checkpoints) {
-  for (const auto* problems : {&report.schema_problems, &report.adoption_problems}) {
-    for (const std::string& problem : *problems) {
-      err << "hsg: audit verification FAILED: " << problem << "\n";
-    }
-  }
-  if (report.problem.empty()) return;
-  const std::string source =
-      report.bad_checkpoint ? checkpoints.sources.at(*report.bad_checkpoint) : "";
-  err << "hsg: audit verification FAILED: " << report.problem << source << "\n";
 }
 
 int verify(const Args& args, Io& io) {
@@ -77,38 +63,41 @@ int verify(const Args& args, Io& io) {
   add_signed_checkpoint_options(command_line);
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  const CheckpointsToVerify checkpoints = checkpoints_to_verify(command_line);
+  const app::CheckpointsToVerify checkpoints = checkpoints_to_verify(command_line);
   if (checkpoints.bad_signature) {
     io.err << "hsg: audit verification FAILED: " << *checkpoints.bad_signature << "\n";
     return 1;
   }
   db::Database database = open_database(command_line);
-  const db::VerifyReport report =
-      unwrap(db::AuditLog(database).verify(std::span<const std::string>(checkpoints.checkpoints)));
+  Progress progress(io.err, io.interactive);
+  const app::AuditVerification verified =
+      unwrap(app::verify_audit(database, checkpoints, command_line.has("replay"), progress));
+  const db::VerifyReport& report = verified.report;
   if (!report.ok) {
-    write_failures(io.err, report, checkpoints);
+    for (const std::string& failure : app::verification_failures(report, checkpoints)) {
+      io.err << "hsg: audit verification FAILED: " << failure << "\n";
+    }
     return 1;
   }
-  if (!command_line.has("replay")) {
+  if (!verified.replayed) {
     io.out << fmt::format("ok: {} events and {} records verified; head {}\n", report.events_checked,
-                          report.records_checked, report.head)
-           << signed_summary(command_line, checkpoints, report.head);
-    return 0;
-  }
-  Progress progress(io.err, io.interactive);
-  const app::ReplaySummary replayed = app::replay_range(database, {}, progress);
-  if (!replayed.different.empty()) {
-    for (const app::ReplayResult& result : replayed.different) write_replay_result(io.err, result);
+                          report.records_checked, report.head);
+  } else if (!verified.replayed->different.empty()) {
+    const app::ReplaySummary& replayed = *verified.replayed;
+    for (const app::ReplayResult& result : replayed.different) {
+      app::write_replay_result(io.err, result);
+    }
     io.err << fmt::format(
         "hsg: audit verification FAILED: the chain is intact but {} of {} allocations differ "
         "when replayed\n",
         replayed.different.size(), replayed.replayed);
     return 1;
+  } else {
+    io.out << fmt::format(
+        "ok: {} events and {} records verified, {} allocations replayed identical; head {}\n",
+        report.events_checked, report.records_checked, verified.replayed->identical, report.head);
   }
-  io.out << fmt::format(
-      "ok: {} events and {} records verified, {} allocations replayed identical; head {}\n",
-      report.events_checked, report.records_checked, replayed.identical, report.head);
-  io.out << signed_summary(command_line, checkpoints, report.head);
+  io.out << app::signed_summary(checkpoints, report.head);
   return 0;
 }
 

@@ -1,20 +1,14 @@
 // hsg agree | approve | reject | show: the agreed amount and four-eyes approval.
 #include <fmt/core.h>
 
-#include "app/assessment/record_allocation.h"
-#include "app/audit/stored_outputs.h"
+#include "app/decisions/record_decision.h"
+#include "app/decisions/show_allocation.h"
 #include "app/present/decision_json.h"
-#include "app/present/statement_text.h"
-#include "app/present/support_plan_text.h"
+#include "app/present/decision_state_text.h"
+#include "app/present/shown_allocation_text.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
-#include "db/allocations.h"
-#include "db/decisions.h"
-#include "db/future_dates.h"
-#include "db/grants.h"
-#include "db/plans.h"
-#include "db/record_check.h"
 #include "engine/text.h"
 
 namespace hsg::cli {
@@ -31,48 +25,8 @@ std::int64_t allocation_id(const CommandLine& command_line) {
   return positive_id(command_line, "allocation", "an allocation id");
 }
 
-// The decision statement includes what the grant started from the allocation is for.
-void write_plan_of_allocation(std::ostream& out, db::Database& database,
-                              std::int64_t allocation_id) {
-  db::GrantRepository grants(database);
-  const auto grant_id = unwrap(grants.of_allocation(allocation_id));
-  if (!grant_id) return;
-  const auto plan = unwrap(db::PlanRepository(database).get(*grant_id));
-  if (!plan) return;
-  out << "\n";
-  app::write_support_plan(out, *plan, unwrap(grants.get(*grant_id)).grant.agreed);
-}
-
 void add_json_option(CommandLine& command_line) {
   command_line.add()("json", "print the decision state as one JSON object");
-}
-
-void write_state(std::ostream& out, const db::DecisionState& state) {
-  out << fmt::format("Allocation #{}: {}\n", state.allocation_id, db::to_string(state.status))
-      << fmt::format("  indicative grant: £{}\n", state.indicative.to_grouped_string());
-  if (state.agreement) {
-    const db::Decision& agreement = *state.agreement;
-    out << fmt::format("  agreed: £{} by {} at {}: {}\n", agreement.agreed->to_grouped_string(),
-                       engine::escaped(agreement.actor), engine::escaped(agreement.at),
-                       engine::escaped(agreement.reason));
-    if (*agreement.agreed > state.upper_limit) {
-      app::write_above_limit(out, *agreement.agreed, state.upper_limit, agreement.reason,
-                             agreement.actor);
-    }
-    if (db::exceeds_tolerance(*agreement.agreed, state.indicative, state.tolerance_percent)) {
-      out << fmt::format(
-          "  differs from the indicative grant by more than {}%: needs approval "
-          "by someone other than {}\n",
-          state.tolerance_percent, engine::escaped(agreement.actor));
-    }
-  }
-  if (state.resolution) {
-    const db::Decision& resolution = *state.resolution;
-    out << fmt::format("  {} by {} at {}{}\n",
-                       resolution.kind == db::DecisionKind::approve ? "approved" : "rejected",
-                       engine::escaped(resolution.actor), engine::escaped(resolution.at),
-                       resolution.reason.empty() ? "" : ": " + engine::escaped(resolution.reason));
-  }
 }
 
 void write_result(std::ostream& out, const CommandLine& command_line,
@@ -80,7 +34,7 @@ void write_result(std::ostream& out, const CommandLine& command_line,
   if (command_line.has("json")) {
     out << app::decision_json(state).dump(2) << "\n";
   } else {
-    write_state(out, state);
+    app::write_decision_state(out, state);
   }
 }
 
@@ -107,11 +61,10 @@ int agree_command(const Args& args, Io& io) {
     command_line.fail(fmt::format("--amount '{}' {}", engine::excerpt(amount_text), *reason));
   }
   db::Database database = open_database(command_line);
-  unwrap(db::check_allocation(database, allocation_id(command_line)));
-  const db::DecisionState state = unwrap(db::DecisionRepository(database).agree(
-      stamp_of(command_line), allocation_id(command_line),
-      engine::Money::from_pence(std::get<std::int64_t>(amount)),
-      command_line.get<std::string>("reason")));
+  const app::AgreeRequest request{allocation_id(command_line),
+                                  engine::Money::from_pence(std::get<std::int64_t>(amount)),
+                                  command_line.get<std::string>("reason")};
+  const db::DecisionState state = unwrap(app::agree(database, stamp_of(command_line), request));
   write_result(io.out, command_line, state);
   return 0;
 }
@@ -137,13 +90,11 @@ int resolve(const Args& args, Io& io, bool approving) {
   const std::string text =
       command_line.has("reason") ? command_line.get<std::string>("reason") : "";
   db::Database database = open_database(command_line);
-  db::DecisionRepository decisions(database);
   const db::Stamp stamp = stamp_of(command_line);
-  const std::int64_t id = allocation_id(command_line);
-  unwrap(db::check_allocation(database, id));
-  write_result(
-      io.out, command_line,
-      unwrap(approving ? decisions.approve(stamp, id, text) : decisions.reject(stamp, id, text)));
+  const app::ResolveRequest request{allocation_id(command_line),
+                                    approving ? app::Resolution::approve : app::Resolution::reject,
+                                    text};
+  write_result(io.out, command_line, unwrap(app::resolve(database, stamp, request)));
   return 0;
 }
 
@@ -164,31 +115,7 @@ int show_command(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
   const std::int64_t id = allocation_id(command_line);
-  unwrap(db::check_allocation(database, id));
-  const db::StoredAllocation stored = unwrap(db::AllocationRepository(database).get(id));
-  app::StoredRulesets rulesets(database);
-  const rules::LoadedRuleset& ruleset = rulesets.stored(stored.ruleset_id);
-  auto answers = engine::resolve_answers(ruleset.ruleset, stored.answers);
-  if (!answers.ok())
-    throw InputError(fmt::format("allocation #{}: stored answers no longer resolve", id));
-  const engine::TracedAllocation traced = engine::allocate_traced(ruleset.ruleset, answers.value());
-  if (app::stored_outputs_sha256(ruleset.ruleset, traced.allocation) != stored.outputs_sha256) {
-    throw InputError(
-        fmt::format("allocation #{}: the stored outputs differ from a recomputation; "
-                    "run 'hsg audit verify'",
-                    id));
-  }
-  io.out << fmt::format("Allocation #{} for client {}, assessed by {}\n", id,
-                        engine::escaped(stored.client_ref), engine::escaped(stored.assessor));
-  if (const auto future = unwrap(db::FutureDateNotes(database).of_allocation(id))) {
-    io.out << fmt::format("Dated after the day it was recorded ({}): {}\n",
-                          future->recorded_on.to_string(), engine::escaped(future->reason));
-  }
-  io.out << "\n";
-  app::write_statement(io.out, ruleset, traced, stored.assessed_on);
-  io.out << "\n";
-  write_state(io.out, unwrap(db::DecisionRepository(database).state(id)));
-  write_plan_of_allocation(io.out, database, id);
+  app::write_shown_allocation(io.out, unwrap(app::show_allocation(database, id)));
   return 0;
 }
 

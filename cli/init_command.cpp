@@ -1,47 +1,34 @@
 // hsg init, hsg rules add FILE, hsg rules list: creating a database and its rule sets.
 #include <fmt/core.h>
 
-#include <algorithm>
 #include <optional>
-#include <vector>
 
 #include "app/assessment/ruleset_input.h"
+#include "app/rules/add_ruleset.h"
+#include "app/rules/ruleset_status.h"
+#include "app/store/initialise.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
-#include "db/ruleset_adoptions.h"
-#include "db/rulesets.h"
-#include "db/write_transaction.h"
-#include "rules/shipped.h"
 
 namespace hsg::cli {
 
 namespace {
 
-db::AddedRuleset add_ruleset(db::Database& database, const db::Stamp& stamp,
-                             const rules::LoadedRuleset& loaded, Io& io) {
-  db::RulesetRepository repository(database);
-  db::AddedRuleset added = unwrap(repository.add(stamp, loaded.bytes, loaded.ruleset));
-  io.out << fmt::format("{} rule set {} {} version {}, effective from {}\n",
-                        added.added ? "added" : "already stored:", added.info.id, added.info.name,
-                        added.info.version, added.info.effective_from.to_string());
-  return added;
+void write_added(std::ostream& out, const db::AddedRuleset& added) {
+  out << fmt::format("{} rule set {} {} version {}, effective from {}\n",
+                     added.added ? "added" : "already stored:", added.info.id, added.info.name,
+                     added.info.version, added.info.effective_from.to_string());
 }
 
-// A new database: the built-in medway, in force from its effective_from (the bootstrap,
-// docs/rules.md). A database that already holds allocations is not given a rule set in
-// force by init: that is a decision (hsg rules adopt).
-void bootstrap(db::Database& database, const db::Stamp& stamp, const rules::LoadedRuleset& builtin,
-               Io& io) {
-  auto transaction = unwrap(db::WriteTransaction::begin(database));
-  const db::AddedRuleset added = add_ruleset(database, stamp, builtin, io);
-  const auto adopted = unwrap(db::AdoptionRepository(database).bootstrap(stamp, added.info.id));
-  unwrap(transaction.commit());
-  if (adopted) {
-    io.out << fmt::format("rule set {} is in force from {} (the bootstrap of hsg init)\n",
-                          added.info.id.substr(0, 12), adopted->from_on.to_string());
+void write_bootstrap(std::ostream& out, const app::Bootstrap& bootstrap) {
+  write_added(out, bootstrap.builtin);
+  if (bootstrap.in_force) {
+    out << fmt::format("rule set {} is in force from {} (the bootstrap of hsg init)\n",
+                       bootstrap.builtin.info.id.substr(0, 12),
+                       bootstrap.in_force->from_on.to_string());
   } else {
-    io.out << "no rule set is in force: the database holds allocations, so which rule set is "
-              "in force is for an adoption to decide (hsg rules adopt)\n";
+    out << "no rule set is in force: the database holds allocations, so which rule set is "
+           "in force is for an adoption to decide (hsg rules adopt)\n";
   }
 }
 
@@ -62,18 +49,18 @@ int init_command(const Args& args, Io& io) {
   const db::Stamp stamp = stamp_of(command_line);
   io.out << fmt::format("database {} (schema version {})\n", database.path().string(),
                         database.schema_version());
-  const rules::LoadedRuleset builtin = app::load_ruleset_or_builtin(std::nullopt);
-  if (unwrap(db::AdoptionRepository(database).all()).empty()) {
-    bootstrap(database, stamp, builtin, io);
+  const app::Initialised initialised = unwrap(app::initialise(database, stamp));
+  if (initialised.bootstrap) {
+    write_bootstrap(io.out, *initialised.bootstrap);
     return 0;
   }
-  const bool stored = db::RulesetRepository(database).get(builtin.id).ok();
   io.out << fmt::format(
       "rule sets kept as adopted (hsg rules list){}\n",
-      stored ? ""
-             : fmt::format("; this hsg's built-in medway ({}) is not stored: to use it, hsg "
-                           "rules add rules/medway.toml and adopt it",
-                           builtin.id.substr(0, 12)));
+      initialised.builtin_stored
+          ? ""
+          : fmt::format("; this hsg's built-in medway ({}) is not stored: to use it, hsg "
+                        "rules add rules/medway.toml and adopt it",
+                        initialised.builtin_id.substr(0, 12)));
   return 0;
 }
 
@@ -92,10 +79,10 @@ int rules_add_command(const Args& args, Io& io) {
   const rules::LoadedRuleset loaded =
       app::load_ruleset_or_builtin(command_line.get<std::string>("file"));
   db::Database database = open_database(command_line);
-  const db::AddedRuleset added = add_ruleset(database, stamp_of(command_line), loaded, io);
-  io.out << fmt::format(
-      "status: {}\n",
-      db::adoption_status(unwrap(db::AdoptionRepository(database).all()), added.info.id));
+  const app::StoredRulesetStatus stored =
+      unwrap(app::add_ruleset(database, stamp_of(command_line), loaded));
+  write_added(io.out, stored.added);
+  io.out << fmt::format("status: {}\n", stored.status);
   return 0;
 }
 
@@ -109,13 +96,13 @@ int rules_list_command(const Args& args, Io& io) {
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database(command_line);
-  const std::vector<db::Adoption> adoptions = unwrap(db::AdoptionRepository(database).all());
+  const std::vector<app::ListedRuleset> listed = unwrap(app::list_rulesets(database));
   io.out << fmt::format("{:<14} {:<20} {:<16} {:<12}  {}\n", "effective", "name", "version", "id",
                         "status");
-  for (const db::RulesetInfo& info : unwrap(db::RulesetRepository(database).list())) {
+  for (const app::ListedRuleset& ruleset : listed) {
+    const db::RulesetInfo& info = ruleset.info;
     io.out << fmt::format("{:<14} {:<20} {:<16} {:<12}  {}\n", info.effective_from.to_string(),
-                          info.name, info.version, info.id.substr(0, 12),
-                          db::adoption_status(adoptions, info.id));
+                          info.name, info.version, info.id.substr(0, 12), ruleset.status);
   }
   return 0;
 }

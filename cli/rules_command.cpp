@@ -5,12 +5,12 @@
 
 #include "app/assessment/ruleset_input.h"
 #include "app/present/ruleset_tables.h"
+#include "app/rules/ruleset_status.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "db/ruleset_adoptions.h"
 
 namespace hsg::cli {
 
@@ -63,9 +63,7 @@ int show(const Args& args, Io& io) {
   }
   db::Database database = open_database(command_line);
   const app::RulesOption option = app::load_rules_option(text, &database);
-  io.out << fmt::format(
-      "Status: {}\n\n",
-      db::adoption_status(unwrap(db::AdoptionRepository(database).all()), option.loaded.id));
+  io.out << fmt::format("Status: {}\n\n", unwrap(app::ruleset_status(database, option.loaded.id)));
   app::write_ruleset_tables(io.out, option.loaded);
   return 0;
 }

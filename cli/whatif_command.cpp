@@ -6,7 +6,7 @@
 #include <optional>
 #include <variant>
 
-#include "app/assessment/ruleset_input.h"
+#include "app/whatif/candidate_rules.h"
 #include "app/whatif/whatif_output.h"
 #include "app/whatif/whatif_report.h"
 #include "cli/store_commands.h"
@@ -64,9 +64,8 @@ int whatif_command(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
 
   // Every argument is checked before the database is opened or a file written.
-  const std::string rules_text = command_line.get<std::string>("rules");
-  std::optional<app::RulesOption> candidate_file;
-  if (app::names_file(rules_text)) candidate_file = app::load_rules_option(rules_text, nullptr);
+  const app::CandidateRules named =
+      unwrap(app::candidate_rules(command_line.get<std::string>("rules")));
   app::WhatifRequest request;
   if (command_line.has("as-of")) {
     const std::string text = command_line.get<std::string>("as-of");
@@ -89,9 +88,7 @@ int whatif_command(const Args& args, Io& io) {
     request.budget = parse_budget(command_line, command_line.get<std::string>("budget"));
   }
   db::Database database = open_database(command_line);
-  const rules::LoadedRuleset candidate = candidate_file
-                                             ? candidate_file->loaded
-                                             : app::load_rules_option(rules_text, &database).loaded;
+  const rules::LoadedRuleset candidate = unwrap(app::load_candidate(database, named));
 
   // Both files are opened before the work and committed after it: each appears whole,
   // and neither appears if anything fails.

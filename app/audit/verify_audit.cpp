@@ -1,0 +1,36 @@
+#include "app/audit/verify_audit.h"
+
+#include <span>
+
+#include "app/unwrap.h"
+
+namespace hsg::app {
+
+Result<AuditVerification> verify_audit(db::Database& database,
+                                       const CheckpointsToVerify& checkpoints, bool replay,
+                                       ProgressListener& progress) {
+  return attempt([&] {
+    AuditVerification verification{unwrap(db::AuditLog(database).verify(
+                                       std::span<const std::string>(checkpoints.checkpoints))),
+                                   std::nullopt};
+    if (verification.report.ok && replay) {
+      verification.replayed = replay_range(database, {}, progress);
+    }
+    return verification;
+  });
+}
+
+std::vector<std::string> verification_failures(const db::VerifyReport& report,
+                                               const CheckpointsToVerify& checkpoints) {
+  std::vector<std::string> failures;
+  for (const auto* problems : {&report.schema_problems, &report.adoption_problems}) {
+    failures.insert(failures.end(), problems->begin(), problems->end());
+  }
+  if (report.problem.empty()) return failures;
+  const std::string source =
+      report.bad_checkpoint ? checkpoints.sources.at(*report.bad_checkpoint) : "";
+  failures.push_back(report.problem + source);
+  return failures;
+}
+
+}  // namespace hsg::app
