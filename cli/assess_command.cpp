@@ -63,7 +63,7 @@ int assess_command(const Args& args, Io& io) {
   const std::optional<std::string> rules_text = optional_text(command_line, "rules");
   std::optional<db::Database> database;
   if (command_line.has("db") || (rules_text && !app::names_file(*rules_text))) {
-    database = open_database(command_line);
+    database = open_database_to_read(command_line);
   }
   const app::Assessment assessed =
       unwrap(app::assess(database ? &*database : nullptr, {date, rules_text},

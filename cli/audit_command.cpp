@@ -29,7 +29,7 @@ int log(const Args& args, Io& io) {
                      "only events about this client");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   std::optional<std::string> client_ref;
   if (command_line.has("client")) client_ref = command_line.get<std::string>("client");
   const auto events = unwrap(app::audit_events(database, client_ref));
@@ -68,7 +68,7 @@ int verify(const Args& args, Io& io) {
     io.err << "hsg: audit verification FAILED: " << *checkpoints.bad_signature << "\n";
     return 1;
   }
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   Progress progress(io.err, io.interactive);
   const app::AuditVerification verified =
       unwrap(app::verify_audit(database, checkpoints, command_line.has("replay"), progress));

@@ -3,13 +3,11 @@
 
 #include <array>
 
+#include "app/clients/client_register.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "db/allocations.h"
 #include "db/client_groups.h"
-#include "db/clients.h"
-#include "db/decisions.h"
 #include "engine/text.h"
 
 namespace hsg::cli {
@@ -44,8 +42,7 @@ int add(const Args& args, Io& io) {
                        command_line.has("asc-funded"), std::nullopt};
   if (command_line.has("name")) client.name = command_line.get<std::string>("name");
   db::Database database = open_database(command_line);
-  db::ClientRepository repository(database);
-  const db::Client added = unwrap(repository.add(stamp_of(command_line), client));
+  const db::Client added = unwrap(app::add_client(database, stamp_of(command_line), client));
   io.out << fmt::format("added client {} ({}{})\n", added.ref, added.group,
                         added.asc_funded ? ", also receives adult social care money" : "");
   return 0;
@@ -62,22 +59,21 @@ int show(const Args& args, Io& io) {
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::string ref = command_line.get<std::string>("ref");
-  db::Database database = open_database(command_line);
-  const db::Client client = unwrap(db::ClientRepository(database).get(ref));
+  db::Database database = open_database_to_read(command_line);
+  const app::ClientHistory history = unwrap(app::client_history(database, ref));
+  const db::Client& client = history.client;
   io.out << fmt::format("client {}\n  group: {}\n  adult social care money: {}\n", client.ref,
                         client.group, client.asc_funded ? "yes" : "no");
   if (client.name) io.out << fmt::format("  name: {}\n", engine::escaped(*client.name));
   io.out << "\nallocations\n";
-  db::DecisionRepository decisions(database);
-  for (const db::StoredAllocation& allocation :
-       unwrap(db::AllocationRepository(database).for_client(ref))) {
-    const db::DecisionState state = unwrap(decisions.state(allocation.id));
+  for (const app::ClientAllocation& entry : history.allocations) {
+    const db::StoredAllocation& allocation = entry.allocation;
     io.out << fmt::format("  #{} on {} by {}: indicative £{} ({})\n", allocation.id,
                           allocation.assessed_on.to_string(), engine::escaped(allocation.assessor),
-                          allocation.total.to_grouped_string(), db::to_string(state.status));
+                          allocation.total.to_grouped_string(), db::to_string(entry.status));
   }
   io.out << "\nhistory\n";
-  for (const db::AuditEvent& event : unwrap(db::ClientRepository(database).history(ref))) {
+  for (const db::AuditEvent& event : history.events) {
     io.out << fmt::format("  {:>6} {} {:<12} {} {}\n", event.seq, engine::escaped(event.at),
                           engine::escaped(event.actor), engine::escaped(event.action),
                           engine::escaped(event.entity_id));
@@ -91,8 +87,8 @@ int list(const Args& args, Io& io) {
       {"hsg client list [--db PATH]", "Lists every client in reference order.", "hsg client list"});
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  db::Database database = open_database(command_line);
-  for (const db::Client& client : unwrap(db::ClientRepository(database).list())) {
+  db::Database database = open_database_to_read(command_line);
+  for (const db::Client& client : unwrap(app::list_clients(database))) {
     io.out << fmt::format("{:<16} {}{}\n", client.ref, client.group,
                           client.asc_funded ? "  (adult social care money too)" : "");
   }

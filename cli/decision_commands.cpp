@@ -113,7 +113,7 @@ int show_command(const Args& args, Io& io) {
   add_allocation_argument(command_line);
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   const std::int64_t id = allocation_id(command_line);
   app::write_shown_allocation(io.out, unwrap(app::show_allocation(database, id)));
   return 0;

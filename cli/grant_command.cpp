@@ -3,20 +3,17 @@
 
 #include <array>
 
-#include "app/assessment/record_allocation.h"
-#include "app/grants/grant_plan.h"
-#include "app/present/support_plan_text.h"
+#include "app/grants/grant_changes.h"
+#include "app/grants/grant_lookup.h"
+#include "app/grants/grant_review.h"
+#include "app/grants/grant_start.h"
+#include "app/present/grant_text.h"
 #include "cli/answer_input.h"
 #include "cli/future_date_option.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "db/grants.h"
-#include "db/plans.h"
-#include "db/record_check.h"
-#include "db/write_transaction.h"
-#include "engine/text.h"
 #include "rules/finance.h"
 
 namespace hsg::cli {
@@ -27,19 +24,6 @@ std::string held_as_help() {
   std::string text = "how the money is held:";
   for (std::string_view held_as : rules::kHeldAs) text += fmt::format(" {}", held_as);
   return text;
-}
-
-void write_end(std::ostream& out, std::int64_t id, const db::EndResult& end) {
-  out << fmt::format(
-      "Grant {} ended on {}: {} unposted instalment(s) due after it cancelled "
-      "(£{})\n",
-      id, end.end_on.to_string(), end.cancelled, end.cancelled_amount.to_grouped_string());
-  if (end.already_posted_after > 0) {
-    out << fmt::format(
-        "  {} instalment(s) due after {} were already posted and stay posted: money to come "
-        "back is a recovery (hsg grant recover {} --amount AMOUNT --reason TEXT)\n",
-        end.already_posted_after, end.end_on.to_string(), id);
-  }
 }
 
 int start(const Args& args, Io& io) {
@@ -69,21 +53,15 @@ int start(const Args& args, Io& io) {
                             command_line.get<std::string>("held-as"), std::nullopt};
   if (command_line.has("provider")) request.provider = command_line.get<std::string>("provider");
   db::Database database = open_database(command_line);
-  unwrap(db::check_allocation(database, request.allocation_id));
-  const db::Stamp stamp = stamp_of(command_line);
-  app::StoredRulesets rulesets(database);
-  const db::NewGrant plan = app::plan_grant(database, rulesets, request);
-  const std::int64_t id = unwrap(db::GrantRepository(database).start(stamp, plan));
-  io.out << fmt::format("Grant {} started for allocation {} on {}: £{} held as {}\n", id,
+  const app::StartedGrant started =
+      unwrap(app::start_grant(database, stamp_of(command_line), request));
+  io.out << fmt::format("Grant {} started for allocation {} on {}: £{} held as {}\n", started.id,
                         request.allocation_id, request.start_on.to_string(),
-                        plan.agreed.to_grouped_string(), request.held_as);
-  for (const db::GrantIntervention& type : plan.interventions) {
-    std::int64_t count = 0;
-    for (const db::GrantInstalment& instalment : plan.instalments) {
-      if (instalment.intervention == type.intervention) ++count;
-    }
+                        started.plan.agreed.to_grouped_string(), request.held_as);
+  for (std::size_t i = 0; i < started.plan.interventions.size(); ++i) {
+    const db::GrantIntervention& type = started.plan.interventions[i];
     io.out << fmt::format("  {:<24} £{:>10}  {} instalment(s)\n", type.intervention,
-                          type.amount.to_grouped_string(), count);
+                          type.amount.to_grouped_string(), started.instalments_per_type[i]);
   }
   return 0;
 }
@@ -105,9 +83,9 @@ int end(const Args& args, Io& io) {
   const std::int64_t id = grant_id_argument(command_line);
   const engine::Date date = date_option(command_line);
   db::Database database = open_database(command_line);
-  write_end(io.out, id,
-            unwrap(db::GrantRepository(database).end(stamp_of(command_line), id, date,
-                                                     command_line.get<std::string>("reason"))));
+  app::write_grant_end(io.out, id,
+                       unwrap(app::end_grant(database, stamp_of(command_line),
+                                             {id, date, command_line.get<std::string>("reason")})));
   return 0;
 }
 
@@ -146,18 +124,14 @@ int review(const Args& args, Io& io) {
   }
   const FutureDatePermission future = future_date_permission(command_line);
   refuse_future_date(future, date, "--date");
-  const std::string reason = command_line.has("reason") ? command_line.get<std::string>("reason")
-                                                        : "review: new assessment";
+  const app::ReviewRequest request{id, date,
+                                   command_line.has("reason")
+                                       ? command_line.get<std::string>("reason")
+                                       : "review: new assessment",
+                                   future};
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
-  db::GrantRepository grants(database);
-  const db::GrantDetail old = unwrap(grants.get(id));
-  if (old.end) {
-    throw InputError(
-        fmt::format("grant {} already ended on {}; review its client with hsg "
-                    "allocate instead",
-                    id, old.end->end_on.to_string()));
-  }
+  const db::GrantDetail old = unwrap(app::grant_to_review(database, id));
   std::optional<app::RulesOption> named;
   if (command_line.has("rules")) {
     named = app::load_rules_option(command_line.get<std::string>("rules"), &database);
@@ -165,22 +139,18 @@ int review(const Args& args, Io& io) {
   app::StoredRulesets rulesets(database);
   const rules::LoadedRuleset& ruleset = rulesets.for_recording(named ? &*named : nullptr, date);
   const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
-  auto transaction = unwrap(db::WriteTransaction::begin(database));
-  const app::RecordedAllocation recorded =
-      app::record_allocation(database, stamp, ruleset,
-                             app::NewAssessment{old.grant.client_ref, date, stamp.actor}, answers);
-  note_future_date(database, stamp, future, recorded.id, date);
-  const db::EndResult ended = unwrap(grants.end(stamp, id, *end_on, reason, recorded.id));
-  unwrap(transaction.commit());
+  const app::ReviewedGrant reviewed =
+      unwrap(app::review_grant(database, stamp, ruleset, old, request, answers));
   if (named) io.out << named->used() << "\n";
   io.out << fmt::format("Allocation #{} recorded for client {}: indicative grant £{}\n",
-                        recorded.id, old.grant.client_ref,
-                        recorded.traced.allocation.total.to_grouped_string());
-  write_end(io.out, id, ended);
+                        reviewed.recorded.id, old.grant.client_ref,
+                        reviewed.recorded.traced.allocation.total.to_grouped_string());
+  app::write_grant_end(io.out, id, reviewed.ended);
   io.out << fmt::format(
       "Next: agree allocation {} and start its grant from {} (hsg grant start "
       "{} --start {} --held-as {})\n",
-      recorded.id, date.to_string(), recorded.id, date.to_string(), old.grant.held_as);
+      reviewed.recorded.id, date.to_string(), reviewed.recorded.id, date.to_string(),
+      old.grant.held_as);
   return 0;
 }
 
@@ -205,58 +175,12 @@ int recover(const Args& args, Io& io) {
   const engine::Money amount = amount_option(command_line, "amount");
   const engine::Date date = date_option(command_line);
   db::Database database = open_database(command_line);
-  const std::string posting = unwrap(db::GrantRepository(database).recover(
-      stamp_of(command_line), id, amount, date, command_line.get<std::string>("reason")));
+  const std::string posting =
+      unwrap(app::recover_grant(database, stamp_of(command_line),
+                                {id, amount, date, command_line.get<std::string>("reason")}));
   io.out << fmt::format("Recovery {} posted on {}: £{} back from grant {}\n", posting,
                         date.to_string(), amount.to_grouped_string(), id);
   return 0;
-}
-
-void write_detail(std::ostream& out, const db::GrantDetail& detail) {
-  const db::Grant& grant = detail.grant;
-  out << fmt::format("Grant {} for client {} (allocation {}, agreement {})\n", grant.id,
-                     engine::escaped(grant.client_ref), grant.allocation_id, grant.agreement_id)
-      << fmt::format("  started {}, held as {}{}\n", grant.start_on.to_string(), grant.held_as,
-                     grant.provider ? " by " + engine::escaped(*grant.provider) : "")
-      << fmt::format("  agreed £{}; cost centre {}; creditor account {}\n",
-                     grant.agreed.to_grouped_string(), engine::escaped(grant.cost_centre),
-                     engine::escaped(grant.creditor_account));
-  if (detail.end) {
-    out << fmt::format("  ended {} ({}{}): {}\n", detail.end->end_on.to_string(), detail.end->kind,
-                       detail.end->review_allocation_id
-                           ? fmt::format(", allocation {}", *detail.end->review_allocation_id)
-                           : "",
-                       engine::escaped(detail.end->reason));
-  }
-  out << "\nTypes:\n";
-  for (const db::GrantIntervention& type : detail.interventions) {
-    out << fmt::format("  {:<24} {:>3} weeks  £{:>10}  {}\n", type.intervention, type.weeks,
-                       type.amount.to_grouped_string(), engine::escaped(type.expenditure_account));
-  }
-  out << "\nInstalments:\n";
-  engine::Money scheduled;
-  engine::Money cancelled;
-  for (const db::InstalmentState& state : detail.instalments) {
-    const db::GrantInstalment& instalment = state.instalment;
-    out << fmt::format("  {:<24} {:>3}  {}  £{:>9}  {}{}\n", instalment.intervention,
-                       instalment.number, instalment.due_on.to_string(),
-                       instalment.amount.to_grouped_string(), db::to_string(state.status),
-                       state.posting_id ? " " + *state.posting_id : "");
-    if (state.status == db::InstalmentStatus::scheduled) scheduled += instalment.amount;
-    if (state.status == db::InstalmentStatus::cancelled) cancelled += instalment.amount;
-  }
-  if (!detail.recoveries.empty()) {
-    out << "\nRecoveries:\n";
-    for (const db::Recovery& recovery : detail.recoveries) {
-      out << fmt::format("  {:>3}  {}  £{:>9}  {}{}: {}\n", recovery.number,
-                         recovery.recovered_on.to_string(), recovery.amount.to_grouped_string(),
-                         recovery.posting_id, recovery.reversed ? " (reversed)" : "",
-                         engine::escaped(recovery.reason));
-    }
-  }
-  out << fmt::format("\nPaid £{}, recovered £{}, still scheduled £{}, cancelled £{}\n",
-                     detail.paid.to_grouped_string(), detail.recovered.to_grouped_string(),
-                     scheduled.to_grouped_string(), cancelled.to_grouped_string());
 }
 
 int show(const Args& args, Io& io) {
@@ -270,14 +194,9 @@ int show(const Args& args, Io& io) {
   add_grant_argument(command_line);
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   const std::int64_t id = grant_id_argument(command_line);
-  const db::GrantDetail detail = unwrap(db::GrantRepository(database).get(id));
-  write_detail(io.out, detail);
-  if (const auto plan = unwrap(db::PlanRepository(database).get(id))) {
-    io.out << "\n";
-    app::write_support_plan(io.out, *plan, detail.grant.agreed);
-  }
+  app::write_grant_view(io.out, unwrap(app::grant_view(database, id)));
   return 0;
 }
 
@@ -294,8 +213,8 @@ int list(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   std::optional<engine::Date> active_on;
   if (command_line.has("active-on")) active_on = required_date(command_line, "active-on");
-  db::Database database = open_database(command_line);
-  const auto grants = unwrap(db::GrantRepository(database).list(active_on));
+  db::Database database = open_database_to_read(command_line);
+  const auto grants = unwrap(app::list_grants(database, active_on));
   io.out << fmt::format("{:>6}  {:<12} {:>6}  {:<10}  {:<15} {:>12}  {}\n", "grant", "client",
                         "alloc", "start", "held as", "agreed", "ended");
   for (const db::GrantSummary& summary : grants) {

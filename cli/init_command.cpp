@@ -95,7 +95,7 @@ int rules_list_command(const Args& args, Io& io) {
        "hsg rules list"});
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   const std::vector<app::ListedRuleset> listed = unwrap(app::list_rulesets(database));
   io.out << fmt::format("{:<14} {:<20} {:<16} {:<12}  {}\n", "effective", "name", "version", "id",
                         "status");

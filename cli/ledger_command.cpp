@@ -5,13 +5,13 @@
 #include <filesystem>
 
 #include "app/grants/ledger_export.h"
+#include "app/grants/ledger_posting.h"
+#include "app/grants/ledger_reports.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
 #include "cli/today.h"
-#include "db/ledger.h"
-#include "db/record_check.h"
 #include "db/safe_file.h"
 #include "engine/text.h"
 
@@ -47,9 +47,8 @@ int post(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   const engine::Date through = date_or_today_option(command_line, "through");
   db::Database database = open_database(command_line);
-  unwrap(db::check_due_instalments(database, through));
   const db::PostResult result =
-      unwrap(db::LedgerRepository(database).post_through(stamp_of(command_line), through));
+      unwrap(app::post_due_instalments(database, stamp_of(command_line), through));
   io.out << fmt::format("Posted {} instalment(s) due on or before {}: £{}\n", result.posted,
                         through.to_string(), result.posted_amount.to_grouped_string());
   io.out << fmt::format("{} instalment(s) due by then were already posted\n",
@@ -75,9 +74,9 @@ int reverse(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   const engine::Date date = date_or_today_option(command_line, "date");
   db::Database database = open_database(command_line);
-  const std::string id = unwrap(db::LedgerRepository(database).reverse(
-      stamp_of(command_line), command_line.get<std::string>("posting"), date,
-      command_line.get<std::string>("reason")));
+  const std::string id = unwrap(app::reverse_posting(
+      database, stamp_of(command_line),
+      {command_line.get<std::string>("posting"), date, command_line.get<std::string>("reason")}));
   io.out << fmt::format("Posted {} on {}, reversing {}\n", id, date.to_string(),
                         command_line.get<std::string>("posting"));
   return 0;
@@ -86,23 +85,9 @@ int reverse(const Args& args, Io& io) {
 app::ExportFormat export_format(const CommandLine& command_line) {
   const std::string text =
       command_line.has("format") ? command_line.get<std::string>("format") : "csv";
-  if (text == "csv") return app::ExportFormat::csv;
-  if (text == "json") return app::ExportFormat::json;
-  if (text == "hledger") return app::ExportFormat::hledger;
+  if (const auto format = app::export_format_named(text)) return *format;
   command_line.fail(
       fmt::format("--format '{}' is not one of csv, json, hledger", engine::excerpt(text)));
-}
-
-std::int64_t export_lines(db::Database& database, engine::Date from, engine::Date to,
-                          app::ExportFormat format, std::ostream& out) {
-  auto writer = app::make_ledger_writer(format, out);
-  const std::int64_t lines = unwrap(
-      db::LedgerRepository(database).for_each_line(from, to, [&](const db::LedgerLine& line) {
-        writer->line(line);
-        return true;
-      }));
-  writer->finish();
-  return lines;
 }
 
 int export_ledger(const Args& args, Io& io) {
@@ -124,35 +109,18 @@ int export_ledger(const Args& args, Io& io) {
   const engine::Date from = required_date(command_line, "from");
   const engine::Date to = required_date(command_line, "to");
   if (to < from) command_line.fail("--to is before --from");
-  const app::ExportFormat format = export_format(command_line);
-  db::Database database = open_database(command_line);
+  const app::ExportRequest request{from, to, export_format(command_line)};
+  db::Database database = open_database_to_read(command_line);
   if (!command_line.has("output")) {
-    export_lines(database, from, to, format, io.out);
+    unwrap(app::export_ledger_lines(database, request, io.out));
     return 0;
   }
   const std::filesystem::path output = command_line.get<std::string>("output");
   db::SafeFile file = unwrap(db::SafeFile::create(output));
-  const std::int64_t lines = export_lines(database, from, to, format, file.stream());
+  const std::int64_t lines = unwrap(app::export_ledger_lines(database, request, file.stream()));
   unwrap(file.commit());
   io.err << fmt::format("wrote {} ledger line(s) to {}\n", lines, output.string());
   return 0;
-}
-
-// hledger's way of writing an amount in CSV: two decimals, but a bare "0" for zero.
-std::string hledger_amount(std::int64_t pence) {
-  if (pence == 0) return "0";
-  std::string text;
-  app::append_pounds(text, pence);
-  return text;
-}
-
-std::string csv_quoted(std::string_view text) {
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 int balance(const Args& args, Io& io) {
@@ -177,26 +145,20 @@ int balance(const Args& args, Io& io) {
     command_line.fail(
         fmt::format("--format '{}' is not one of text, csv", engine::excerpt(format)));
   }
-  db::Database database = open_database(command_line);
-  const auto balances = unwrap(db::LedgerRepository(database).balance(as_of));
-  std::int64_t total = 0;
-  for (const db::AccountBalance& account : balances) total += account.balance_pence;
+  db::Database database = open_database_to_read(command_line);
+  const app::TrialBalance balance = unwrap(app::trial_balance(database, as_of));
   if (format == "csv") {
-    io.out << "\"account\",\"balance\"\n";
-    for (const db::AccountBalance& account : balances) {
-      io.out << csv_quoted(account.account) << ",\"" << hledger_amount(account.balance_pence)
-             << "\"\n";
-    }
-    io.out << "\"total\",\"" << hledger_amount(total) << "\"\n";
+    app::write_balance_csv(io.out, balance);
     return 0;
   }
-  for (const db::AccountBalance& account : balances) {
+  for (const db::AccountBalance& account : balance.accounts) {
     io.out << fmt::format("{:>16}  {}\n",
                           engine::Money::from_pence(account.balance_pence).to_grouped_string(),
                           account.account);
   }
   io.out << std::string(16, '-') << "\n"
-         << fmt::format("{:>16}\n", engine::Money::from_pence(total).to_grouped_string());
+         << fmt::format("{:>16}\n",
+                        engine::Money::from_pence(balance.total_pence).to_grouped_string());
   return 0;
 }
 
@@ -211,30 +173,23 @@ int commitments(const Args& args, Io& io) {
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   const engine::Date as_of = date_or_today_option(command_line, "as-of");
-  db::Database database = open_database(command_line);
-  const auto rows = unwrap(db::LedgerRepository(database).commitments(as_of));
+  db::Database database = open_database_to_read(command_line);
+  const app::Commitments commitments = unwrap(app::commitments_as_of(database, as_of));
   io.out << fmt::format("Commitments as of {}\n", as_of.to_string());
   io.out << fmt::format("{:<8} {:<24} {:>11} {:>14}\n", "month", "intervention", "instalments",
                         "amount");
-  engine::Money total;
-  std::int64_t count = 0;
-  for (const db::Commitment& row : rows) {
+  for (const db::Commitment& row : commitments.rows) {
     io.out << fmt::format("{:<8} {:<24} {:>11} {:>14}\n", row.month, row.intervention,
                           row.instalments, row.amount.to_grouped_string());
-    total += row.amount;
-    count += row.instalments;
   }
-  io.out << fmt::format("{:<8} {:<24} {:>11} {:>14}\n", "total", "", count,
-                        total.to_grouped_string());
+  io.out << fmt::format("{:<8} {:<24} {:>11} {:>14}\n", "total", "", commitments.instalments,
+                        commitments.total.to_grouped_string());
   return 0;
 }
 
 db::SummaryBy summary_by(const CommandLine& command_line) {
   const std::string text = command_line.get<std::string>("by");
-  if (text == "month") return db::SummaryBy::month;
-  if (text == "client-group") return db::SummaryBy::client_group;
-  if (text == "intervention") return db::SummaryBy::intervention;
-  if (text == "cost-centre") return db::SummaryBy::cost_centre;
+  if (const auto by = app::summary_by_named(text)) return *by;
   command_line.fail(
       fmt::format("--by '{}' is not one of month, client-group, intervention, cost-centre",
                   engine::excerpt(text)));
@@ -259,29 +214,19 @@ int summary(const Args& args, Io& io) {
   const engine::Date from = required_date(command_line, "from");
   const engine::Date to = required_date(command_line, "to");
   if (to < from) command_line.fail("--to is before --from");
-  const db::SummaryBy by = summary_by(command_line);
-  std::optional<engine::Money> budget;
-  if (command_line.has("budget")) {
-    const std::string text = command_line.get<std::string>("budget");
-    const engine::DecimalParse parsed = engine::Money::parse_pence(text);
-    if (const auto* reason = std::get_if<std::string>(&parsed)) {
-      command_line.fail(fmt::format("--budget '{}' {}", engine::excerpt(text), *reason));
-    }
-    budget = engine::Money::from_pence(std::get<std::int64_t>(parsed));
-  }
-  db::Database database = open_database(command_line);
-  const auto rows = unwrap(db::LedgerRepository(database).summary(from, to, by));
+  app::SpendRequest request{from, to, summary_by(command_line), std::nullopt};
+  if (command_line.has("budget")) request.budget = amount_option(command_line, "budget");
+  db::Database database = open_database_to_read(command_line);
+  const app::SpendSummary summary = unwrap(app::spend_summary(database, request));
   io.out << fmt::format("Spend from {} to {} (not included), by {}\n", from.to_string(),
                         to.to_string(), command_line.get<std::string>("by"));
-  engine::Money total;
-  for (const db::SpendRow& row : rows) {
+  for (const db::SpendRow& row : summary.rows) {
     io.out << fmt::format("  {:<40} {:>14}\n", row.key, row.spend.to_grouped_string());
-    total += row.spend;
   }
-  io.out << fmt::format("  {:<40} {:>14}\n", "total", total.to_grouped_string());
-  if (budget) {
-    io.out << fmt::format("  {:<40} {:>14}\n", "budget", budget->to_grouped_string())
-           << fmt::format("  {:<40} {:>14}\n", "remaining", (*budget - total).to_grouped_string());
+  io.out << fmt::format("  {:<40} {:>14}\n", "total", summary.total.to_grouped_string());
+  if (request.budget) {
+    io.out << fmt::format("  {:<40} {:>14}\n", "budget", request.budget->to_grouped_string())
+           << fmt::format("  {:<40} {:>14}\n", "remaining", summary.remaining->to_grouped_string());
   }
   return 0;
 }

@@ -2,25 +2,18 @@
 #include <fmt/core.h>
 
 #include <array>
-#include <nlohmann/json.hpp>
 
+#include "app/outcomes/outcome_returns.h"
+#include "app/present/outcome_json.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "db/outcomes.h"
 #include "rules/outcomes_loader.h"
 
 namespace hsg::cli {
 
 namespace {
-
-std::int64_t count_of(const std::vector<engine::OutcomeAnswer>& answers,
-                      bool engine::OutcomeAnswer::*flag) {
-  std::int64_t count = 0;
-  for (const engine::OutcomeAnswer& answer : answers) count += answer.*flag ? 1 : 0;
-  return count;
-}
 
 int record(const Args& args, Io& io) {
   CommandLine command_line(
@@ -47,31 +40,16 @@ int record(const Args& args, Io& io) {
   }
   rules::LoadedOutcomes outcomes = std::get<rules::LoadedOutcomes>(std::move(loaded));
   db::Database database = open_database(command_line);
-  const db::OutcomeReturn stored = unwrap(db::OutcomeRepository(database).record(
-      stamp_of(command_line), {grant_id, date, outcomes.term, std::move(outcomes.answers)}));
+  const app::RecordedOutcomes recorded =
+      unwrap(app::record_outcomes(database, stamp_of(command_line),
+                                  {grant_id, date, outcomes.term, std::move(outcomes.answers)}));
+  const db::OutcomeReturn& stored = recorded.stored;
   io.out << fmt::format(
       "Outcomes recorded for grant {} (client {}) on {}, {}-term service, version {}: {} of "
       "{} measures needed, {} achieved\n",
       grant_id, stored.client_ref, date.to_string(), engine::to_string(stored.term), stored.version,
-      count_of(stored.answers, &engine::OutcomeAnswer::needed), stored.answers.size(),
-      count_of(stored.answers, &engine::OutcomeAnswer::achieved));
+      recorded.needed, stored.answers.size(), recorded.achieved);
   return 0;
-}
-
-nlohmann::ordered_json return_json(const db::OutcomeReturn& stored) {
-  nlohmann::ordered_json answers = nlohmann::ordered_json::object();
-  for (const engine::OutcomeAnswer& answer : stored.answers) {
-    answers[answer.measure] = {{"needed", answer.needed}, {"achieved", answer.achieved}};
-  }
-  return {{"id", stored.id},
-          {"grant_id", stored.grant_id},
-          {"client_ref", stored.client_ref},
-          {"date", stored.return_on.to_string()},
-          {"term", engine::to_string(stored.term)},
-          {"version", stored.version},
-          {"actor", stored.actor},
-          {"at", stored.at},
-          {"outcomes", answers}};
 }
 
 void write_return(std::ostream& out, const db::OutcomeReturn& stored, bool latest) {
@@ -99,18 +77,15 @@ int show(const Args& args, Io& io) {
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   const std::int64_t grant_id = grant_id_argument(command_line);
-  db::Database database = open_database(command_line);
-  const auto returns = unwrap(db::OutcomeRepository(database).of_grant(grant_id));
+  db::Database database = open_database_to_read(command_line);
+  const auto versions = unwrap(app::outcomes_of_grant(database, grant_id));
   if (command_line.has("json")) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const db::OutcomeReturn& stored : returns) list.push_back(return_json(stored));
-    io.out << nlohmann::ordered_json{{"grant_id", grant_id}, {"returns", list}}.dump(2) << "\n";
+    io.out << app::grant_outcomes_json(grant_id, versions).dump(2) << "\n";
     return 0;
   }
-  io.out << fmt::format("Outcomes of grant {}: {} return(s)\n", grant_id, returns.size());
-  for (std::size_t i = 0; i < returns.size(); ++i) {
-    const bool latest = i + 1 == returns.size() || returns[i + 1].return_on != returns[i].return_on;
-    write_return(io.out, returns[i], latest);
+  io.out << fmt::format("Outcomes of grant {}: {} return(s)\n", grant_id, versions.size());
+  for (const app::OutcomeVersion& version : versions) {
+    write_return(io.out, version.stored, version.latest);
   }
   return 0;
 }

@@ -3,12 +3,12 @@
 
 #include <array>
 
+#include "app/present/provider_text.h"
+#include "app/providers/provider_register.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "db/providers.h"
-#include "engine/text.h"
 
 namespace hsg::cli {
 
@@ -18,11 +18,6 @@ void add_name_argument(CommandLine& command_line) {
   command_line.add()("name", po::value<std::string>()->required()->value_name("NAME"),
                      "the provider's name, exactly as plans will name it");
   command_line.positional("name", 1);
-}
-
-std::string period_text(const db::Accreditation& period) {
-  return fmt::format("{} to {}", period.from.to_string(),
-                     period.until ? period.until->to_string() : "open");
 }
 
 int add(const Args& args, Io& io) {
@@ -50,10 +45,11 @@ int add(const Args& args, Io& io) {
   if (command_line.has("until")) accreditation.until = required_date(command_line, "until");
   db::Database database = open_database(command_line);
   const std::int64_t number =
-      unwrap(db::ProviderRepository(database).accredit(stamp_of(command_line), accreditation));
-  io.out << fmt::format("Provider '{}' ({}) accredited {} (accreditation {})\n", accreditation.name,
-                        accreditation.kind,
-                        period_text({number, accreditation.from, accreditation.until}), number);
+      unwrap(app::accredit_provider(database, stamp_of(command_line), accreditation));
+  io.out << fmt::format(
+      "Provider '{}' ({}) accredited {} (accreditation {})\n", accreditation.name,
+      accreditation.kind,
+      app::accreditation_period_text({number, accreditation.from, accreditation.until}), number);
   return 0;
 }
 
@@ -70,17 +66,9 @@ int list(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   std::optional<engine::Date> on;
   if (command_line.has("on")) on = required_date(command_line, "on");
-  db::Database database = open_database(command_line);
-  for (const db::Provider& provider : unwrap(db::ProviderRepository(database).list(on))) {
-    std::string periods;
-    for (const db::Accreditation& period : provider.accreditations) {
-      periods += (periods.empty() ? "" : ", ") + period_text(period);
-    }
-    for (const db::ProviderEnd& end : provider.ends) {
-      periods += fmt::format(", ended {}", end.on.to_string());
-    }
-    io.out << fmt::format("{}  ({}): {}\n", engine::escaped(provider.name),
-                          engine::escaped(provider.kind), periods);
+  db::Database database = open_database_to_read(command_line);
+  for (const db::Provider& provider : unwrap(app::list_providers(database, on))) {
+    io.out << app::provider_line(provider) << "\n";
   }
   return 0;
 }
@@ -100,7 +88,7 @@ int end(const Args& args, Io& io) {
   const std::string name = command_line.get<std::string>("name");
   const engine::Date date = required_date(command_line, "date");
   db::Database database = open_database(command_line);
-  unwrap(db::ProviderRepository(database).end(stamp_of(command_line), name, date));
+  unwrap(app::end_provider(database, stamp_of(command_line), {name, date}));
   io.out << fmt::format("Provider '{}' is accredited until {} and not after\n", name,
                         date.to_string());
   return 0;

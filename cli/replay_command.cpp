@@ -46,7 +46,7 @@ CommandLine replay_command_line() {
 }
 
 int replay_one(const CommandLine& command_line, Io& io) {
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   const std::int64_t id = command_line.get<std::int64_t>("allocation");
   const app::ReplayResult result = unwrap(app::replay_stored(database, id));
   if (command_line.has("json")) {
@@ -64,7 +64,7 @@ int replay_all(const CommandLine& command_line, Io& io) {
   if (range.from && range.to && *range.to < *range.from) {
     command_line.fail("--to is before --from");
   }
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   Progress progress(io.err, io.interactive);
   const app::ReplaySummary summary = unwrap(app::replay_all(database, range, progress));
   if (command_line.has("json")) {

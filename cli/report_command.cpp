@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "app/outcomes/compile_outcomes_report.h"
 #include "app/outcomes/outcomes_report.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
@@ -33,30 +34,27 @@ int outcomes(const Args& args, Io& io) {
       "csv", "print CSV (one row per term and measure) instead of the table");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  app::OutcomesReport report{
-      required_date(command_line, "from"), required_date(command_line, "to"), {}};
-  if (report.to < report.from) {
-    command_line.fail(
-        fmt::format("--to {} is before --from {}", report.to.to_string(), report.from.to_string()));
+  app::OutcomesReportRequest request{
+      required_date(command_line, "from"),
+      required_date(command_line, "to"),
+      {engine::OutcomeTerm::short_term, engine::OutcomeTerm::long_term}};
+  if (request.to < request.from) {
+    command_line.fail(fmt::format("--to {} is before --from {}", request.to.to_string(),
+                                  request.from.to_string()));
   }
   if (command_line.has("json") && command_line.has("csv")) {
     command_line.fail("--json and --csv cannot be given together");
   }
-  std::vector<engine::OutcomeTerm> terms{engine::OutcomeTerm::short_term,
-                                         engine::OutcomeTerm::long_term};
   if (command_line.has("term")) {
     const std::string text = command_line.get<std::string>("term");
     const auto term = engine::parse_outcome_term(text);
     if (!term)
       command_line.fail(
           fmt::format("--term '{}' is not one of: short, long", engine::excerpt(text)));
-    terms = {*term};
+    request.terms = {*term};
   }
-  db::Database database = open_database(command_line);
-  db::OutcomeRepository repository(database);
-  for (const engine::OutcomeTerm term : terms) {
-    report.terms.push_back({term, unwrap(repository.report(report.from, report.to, term))});
-  }
+  db::Database database = open_database_to_read(command_line);
+  const app::OutcomesReport report = unwrap(app::compile_outcomes_report(database, request));
   if (command_line.has("json")) {
     app::write_outcomes_json(io.out, report);
   } else if (command_line.has("csv")) {

@@ -61,7 +61,7 @@ int show(const Args& args, Io& io) {
     app::write_ruleset_tables(io.out, app::load_ruleset_or_builtin(text));
     return 0;
   }
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   const app::RulesOption option = app::load_rules_option(text, &database);
   io.out << fmt::format("Status: {}\n\n", unwrap(app::ruleset_status(database, option.loaded.id)));
   app::write_ruleset_tables(io.out, option.loaded);

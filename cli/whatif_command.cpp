@@ -87,7 +87,7 @@ int whatif_command(const Args& args, Io& io) {
   if (command_line.has("budget")) {
     request.budget = parse_budget(command_line, command_line.get<std::string>("budget"));
   }
-  db::Database database = open_database(command_line);
+  db::Database database = open_database_to_read(command_line);
   const rules::LoadedRuleset candidate = unwrap(app::load_candidate(database, named));
 
   // Both files are opened before the work and committed after it: each appears whole,

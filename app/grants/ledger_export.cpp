@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "app/unwrap.h"
 #include "db/canonical_json.h"
 #include "engine/decimal.h"
 
@@ -38,17 +39,38 @@ void append_integer(std::string& out, std::int64_t value) {
   out.append(digits.data(), end);
 }
 
-void append_csv_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out.append(field);
-    return;
-  }
+// The one CSV quoting of the ledger's writers: in quotes, quotes doubled.
+void append_csv_quoted(std::string& out, std::string_view field) {
   out += '"';
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+}
+
+void append_csv_field(std::string& out, std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(field);
+    return;
+  }
+  append_csv_quoted(out, field);
+}
+
+// hledger's way of writing an amount in CSV: two decimals, but a bare "0" for zero.
+void append_hledger_amount(std::string& out, std::int64_t pence) {
+  if (pence == 0) {
+    out += '0';
+    return;
+  }
+  append_pounds(out, pence);
+}
+
+void append_balance_row(std::string& out, std::string_view account, std::int64_t pence) {
+  append_csv_quoted(out, account);
+  out.append(",\"");
+  append_hledger_amount(out, pence);
+  out.append("\"\n");
 }
 
 class CsvWriter : public LedgerWriter {
@@ -204,6 +226,36 @@ class HledgerWriter : public LedgerWriter {
 };
 
 }  // namespace
+
+std::optional<ExportFormat> export_format_named(std::string_view name) {
+  if (name == "csv") return ExportFormat::csv;
+  if (name == "json") return ExportFormat::json;
+  if (name == "hledger") return ExportFormat::hledger;
+  return std::nullopt;
+}
+
+Result<std::int64_t> export_ledger_lines(db::Database& database, const ExportRequest& request,
+                                         std::ostream& out) {
+  return attempt([&] {
+    auto writer = make_ledger_writer(request.format, out);
+    const std::int64_t lines = unwrap(db::LedgerRepository(database).for_each_line(
+        request.from, request.to, [&](const db::LedgerLine& line) {
+          writer->line(line);
+          return true;
+        }));
+    writer->finish();
+    return lines;
+  });
+}
+
+void write_balance_csv(std::ostream& out, const TrialBalance& balance) {
+  std::string text = "\"account\",\"balance\"\n";
+  for (const db::AccountBalance& account : balance.accounts) {
+    append_balance_row(text, account.account, account.balance_pence);
+  }
+  append_balance_row(text, "total", balance.total_pence);
+  out << text;
+}
 
 void append_pounds(std::string& out, std::int64_t pence) { engine::append_hundredths(out, pence); }
 

@@ -1,0 +1,26 @@
+#include "app/present/provider_text.h"
+
+#include <fmt/core.h>
+
+#include "engine/text.h"
+
+namespace hsg::app {
+
+std::string accreditation_period_text(const db::Accreditation& period) {
+  return fmt::format("{} to {}", period.from.to_string(),
+                     period.until ? period.until->to_string() : "open");
+}
+
+std::string provider_line(const db::Provider& provider) {
+  std::string periods;
+  for (const db::Accreditation& period : provider.accreditations) {
+    periods += (periods.empty() ? "" : ", ") + accreditation_period_text(period);
+  }
+  for (const db::ProviderEnd& end : provider.ends) {
+    periods += fmt::format(", ended {}", end.on.to_string());
+  }
+  return fmt::format("{}  ({}): {}", engine::escaped(provider.name), engine::escaped(provider.kind),
+                     periods);
+}
+
+}  // namespace hsg::app
