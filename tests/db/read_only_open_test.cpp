@@ -1,6 +1,4 @@
 // Opening a store to read: never created, never migrated, never written.
-#include <sys/stat.h>
-
 #include <SQLiteCpp/Database.h>
 #include <fmt/core.h>
 #include <catch2/catch.hpp>
@@ -91,18 +89,6 @@ TEST_CASE("a reader refuses another program's database") {
   CHECK(opened.error().message ==
         fmt::format("{} is not an hsg database (application_id 0x00000000, expected 0x{:08x})",
                     path.string(), static_cast<std::uint32_t>(db::kApplicationId)));
-}
-
-TEST_CASE("a reader opens a file it may not write") {
-  TempDir dir;
-  const auto path = dir.file("hsg.db");
-  {
-    db::Database database = ok(db::Database::open(path));
-    add_client(database, "C-1");
-  }
-  REQUIRE(::chmod(path.c_str(), 0400) == 0);
-  db::Database reader = ok(db::Database::open_read_only(path));
-  CHECK(ok(db::ClientRepository(reader).get("C-1")).ref == "C-1");
 }
 
 }  // namespace hsg::test
