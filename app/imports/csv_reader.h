@@ -1,5 +1,9 @@
 // Reading CSV (RFC 4180): comma-separated, fields optionally in double quotes with ""
 // for a quote, CRLF or LF line ends; a quoted field may span lines.
+//
+// Requires the text already decoded and checked as UTF-8 (app/imports/import_file.h).
+// Promises: each record's fields as written and the line it starts on; a malformed record
+// is returned with its problem rather than ending the read, so every bad row is reported.
 #pragma once
 
 #include <cstdint>
