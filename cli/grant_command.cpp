@@ -124,24 +124,18 @@ int review(const Args& args, Io& io) {
   }
   const FutureDatePermission future = future_date_permission(command_line);
   refuse_future_date(future, date, "--date");
-  const app::ReviewRequest request{id, date,
-                                   command_line.has("reason")
-                                       ? command_line.get<std::string>("reason")
-                                       : "review: new assessment",
-                                   future};
+  app::ReviewRequest request{id, date,
+                             command_line.has("reason") ? command_line.get<std::string>("reason")
+                                                        : "review: new assessment",
+                             future, std::nullopt};
+  if (command_line.has("rules")) request.rules = command_line.get<std::string>("rules");
   db::Database database = open_database(command_line);
-  const db::Stamp stamp = stamp_of(command_line);
-  const db::GrantDetail old = unwrap(app::grant_to_review(database, id));
-  std::optional<app::RulesOption> named;
-  if (command_line.has("rules")) {
-    named = app::load_rules_option(command_line.get<std::string>("rules"), &database);
-  }
-  app::StoredRulesets rulesets(database);
-  const rules::LoadedRuleset& ruleset = rulesets.for_recording(named ? &*named : nullptr, date);
-  const engine::Answers answers = read_answers(command_line, ruleset.ruleset, io, false);
-  const app::ReviewedGrant reviewed =
-      unwrap(app::review_grant(database, stamp, ruleset, old, request, answers));
-  if (named) io.out << named->used() << "\n";
+  const app::ReviewedGrant reviewed = unwrap(app::review_grant(
+      database, stamp_of(command_line), request, [&](const rules::LoadedRuleset& ruleset) {
+        return read_answers(command_line, ruleset.ruleset, io, false);
+      }));
+  const db::GrantDetail& old = reviewed.old;
+  if (reviewed.named) io.out << reviewed.named->used() << "\n";
   io.out << fmt::format("Allocation #{} recorded for client {}: indicative grant £{}\n",
                         reviewed.recorded.id, old.grant.client_ref,
                         reviewed.recorded.traced.allocation.total.to_grouped_string());

@@ -2,10 +2,12 @@
 // as a new allocation, and the old grant ended the day before the review date (its
 // unposted instalments due from the review date on cancelled, so nothing is paid twice).
 //
-// Two steps, because the answers are read between them under the rule set chosen for
-// the review date: grant_to_review finds the grant (an ended grant is a Refusal), then
-// review_grant records the allocation, the future-date note if the date is after today,
-// and the end, all in one write: if anything fails nothing is recorded.
+// In one write, under the write lock (so the rule set in force cannot change meanwhile):
+// the grant is found (an ended grant is a Refusal), the rule set chosen (the one the
+// request names, which must be stored and in force on the review date, else the one in
+// force), the answers read against it (`answers_for`), the allocation recorded with the
+// future-date note if the date is after today, and the old grant ended: if anything
+// fails nothing is recorded.
 //
 // Requires: the review date has a day before it (engine::Date::plus_days); a date after
 // `today` carries a reason (the front end refuses one without, before anything is read).
@@ -17,6 +19,7 @@
 #include <optional>
 #include <string>
 
+#include "app/assessment/answers_source.h"
 #include "app/assessment/future_date_permission.h"
 #include "app/assessment/record_allocation.h"
 #include "app/result.h"
@@ -29,22 +32,22 @@
 
 namespace hsg::app {
 
-Result<db::GrantDetail> grant_to_review(db::Database& database, std::int64_t grant_id);
-
 struct ReviewRequest {
   std::int64_t grant_id = 0;
-  engine::Date date;            // the review date: the new allocation's
-  std::string reason;           // why the old grant ends
-  FutureDatePermission future;  // today, and why a review date after it is meant
+  engine::Date date;                 // the review date: the new allocation's
+  std::string reason;                // why the old grant ends
+  FutureDatePermission future;       // today, and why a review date after it is meant
+  std::optional<std::string> rules;  // as --rules: an id, a prefix or a file
 };
 
 struct ReviewedGrant {
+  db::GrantDetail old;               // the grant reviewed, as it was
+  std::optional<RulesOption> named;  // when the request named the rule set
   RecordedAllocation recorded;
   db::EndResult ended;
 };
 
 Result<ReviewedGrant> review_grant(db::Database& database, const db::Stamp& stamp,
-                                   const rules::LoadedRuleset& ruleset, const db::GrantDetail& old,
-                                   const ReviewRequest& request, const engine::Answers& answers);
+                                   const ReviewRequest& request, const AnswersSource& answers_for);
 
 }  // namespace hsg::app
