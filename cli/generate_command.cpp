@@ -4,6 +4,7 @@
 
 #include "app/caseload/generate_caseload.h"
 #include "cli/future_date_option.h"
+#include "cli/option_values.h"
 #include "cli/progress.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
@@ -33,23 +34,19 @@ int generate_command(const Args& args, Io& io) {
   if (!command_line.parse(args, io)) return 0;
   const std::int64_t count = command_line.get<std::int64_t>("clients");
   if (count < 1 || count > 10'000'000) command_line.fail("--clients must be 1 to 10,000,000");
-  const std::string from_text = command_line.get<std::string>("from");
-  const auto from = engine::Date::parse(from_text);
-  if (!from) {
-    command_line.fail(fmt::format("--from '{}' {}", from_text, engine::Date::refusal(from_text)));
-  }
+  const engine::Date from = required_date(command_line, "from");
   // The assessments fall on the 365 days from --from.
-  if (!from->plus_days(364)) {
+  if (!from.plus_days(364)) {
     command_line.fail(
         fmt::format("--from {}: the year from it runs past {}, the last date hsg handles",
-                    from->to_string(), engine::Date::latest().to_string()));
+                    from.to_string(), engine::Date::latest().to_string()));
   }
 
   const FutureDatePermission future = future_date_permission(command_line);
   db::Database database = open_database(command_line);
   const app::GenerateRequest request{.clients = count,
                                      .seed = command_line.get<std::uint64_t>("seed"),
-                                     .from = *from,
+                                     .from = from,
                                      .force = command_line.has("force"),
                                      .future = future,
                                      .stamp = stamp_of(command_line)};

@@ -205,8 +205,7 @@ int list(const Args& args, Io& io) {
                      "only grants active on this date");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  std::optional<engine::Date> active_on;
-  if (command_line.has("active-on")) active_on = required_date(command_line, "active-on");
+  const std::optional<engine::Date> active_on = optional_date(command_line, "active-on");
   db::Database database = open_database_to_read(command_line);
   const auto grants = unwrap(app::list_grants(database, active_on));
   io.out << fmt::format("{:>6}  {:<12} {:>6}  {:<10}  {:<15} {:>12}  {}\n", "grant", "client",

@@ -11,26 +11,12 @@
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
-#include "cli/today.h"
 #include "db/safe_file.h"
 #include "engine/text.h"
 
 namespace hsg::cli {
 
 namespace {
-
-engine::Date date_or_today_option(const CommandLine& command_line, const char* name) {
-  if (command_line.has(name)) return required_date(command_line, name);
-  return today();
-}
-
-void add_date_option(CommandLine& command_line, const char* name, const char* help) {
-  command_line.add()(name, po::value<std::string>()->value_name("YYYY-MM-DD"), help);
-}
-
-void add_required_date(CommandLine& command_line, const char* name, const char* help) {
-  command_line.add()(name, po::value<std::string>()->required()->value_name("YYYY-MM-DD"), help);
-}
 
 int post(const Args& args, Io& io) {
   CommandLine command_line(
@@ -137,8 +123,7 @@ int balance(const Args& args, Io& io) {
                      "text (default) or csv");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  std::optional<engine::Date> as_of;
-  if (command_line.has("as-of")) as_of = required_date(command_line, "as-of");
+  const std::optional<engine::Date> as_of = optional_date(command_line, "as-of");
   const std::string format =
       command_line.has("format") ? command_line.get<std::string>("format") : "text";
   if (format != "text" && format != "csv") {

@@ -42,10 +42,26 @@ engine::Date required_date(const CommandLine& command_line, const char* name) {
   return *date;
 }
 
+void add_date_option(CommandLine& command_line, const char* name, const char* help) {
+  command_line.add()(name, po::value<std::string>()->value_name("YYYY-MM-DD"), help);
+}
+
+void add_required_date(CommandLine& command_line, const char* name, const char* help) {
+  command_line.add()(name, po::value<std::string>()->required()->value_name("YYYY-MM-DD"), help);
+}
+
+std::optional<engine::Date> optional_date(const CommandLine& command_line, const char* name) {
+  if (!command_line.has(name)) return std::nullopt;
+  return required_date(command_line, name);
+}
+
+engine::Date date_or_today_option(const CommandLine& command_line, const char* name) {
+  if (command_line.has(name)) return required_date(command_line, name);
+  return today();
+}
+
 engine::Date date_option(const CommandLine& command_line) {
-  std::optional<std::string> text;
-  if (command_line.has("date")) text = command_line.get<std::string>("date");
-  return date_or_today(text);
+  return date_or_today_option(command_line, "date");
 }
 
 engine::Money amount_option(const CommandLine& command_line, const char* name) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "cli/command_line.h"
 #include "engine/date.h"
@@ -17,9 +18,16 @@ std::int64_t positive_id(const CommandLine& command_line, const char* name, cons
 // The positional GRANT of the grant and plan commands, and its value.
 void add_grant_argument(CommandLine& command_line);
 std::int64_t grant_id_argument(const CommandLine& command_line);
+// A date option `name` (YYYY-MM-DD), optional or required, with its help line.
+void add_date_option(CommandLine& command_line, const char* name, const char* help);
+void add_required_date(CommandLine& command_line, const char* name, const char* help);
 // The option `name` as a date (YYYY-MM-DD).
 engine::Date required_date(const CommandLine& command_line, const char* name);
-// --date if given, else today (cli/today.h).
+// The option `name` as a date if given.
+std::optional<engine::Date> optional_date(const CommandLine& command_line, const char* name);
+// The option `name` as a date if given, else today (cli/today.h).
+engine::Date date_or_today_option(const CommandLine& command_line, const char* name);
+// --date if given, else today.
 engine::Date date_option(const CommandLine& command_line);
 // The option `name` as an exact amount of money in pounds ("120.00").
 engine::Money amount_option(const CommandLine& command_line, const char* name);

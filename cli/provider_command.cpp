@@ -64,8 +64,7 @@ int list(const Args& args, Io& io) {
                      "only providers accredited on this day");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
-  std::optional<engine::Date> on;
-  if (command_line.has("on")) on = required_date(command_line, "on");
+  const std::optional<engine::Date> on = optional_date(command_line, "on");
   db::Database database = open_database_to_read(command_line);
   for (const db::Provider& provider : unwrap(app::list_providers(database, on))) {
     io.out << app::provider_line(provider) << "\n";

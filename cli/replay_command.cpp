@@ -5,22 +5,13 @@
 #include "app/audit/replay_request.h"
 #include "app/present/replay_text.h"
 #include "cli/command_line.h"
+#include "cli/option_values.h"
 #include "cli/progress.h"
 #include "cli/store_options.h"
 
 namespace hsg::cli {
 
 namespace {
-
-std::optional<engine::Date> date_option(const CommandLine& command_line, const char* name) {
-  if (!command_line.has(name)) return std::nullopt;
-  const std::string text = command_line.get<std::string>(name);
-  const auto date = engine::Date::parse(text);
-  if (!date) {
-    command_line.fail(fmt::format("--{} '{}' {}", name, text, engine::Date::refusal(text)));
-  }
-  return date;
-}
 
 CommandLine replay_command_line() {
   CommandLine command_line(
@@ -58,7 +49,7 @@ int replay_one(const CommandLine& command_line, Io& io) {
 }
 
 int replay_all(const CommandLine& command_line, Io& io) {
-  db::AllocationRange range{date_option(command_line, "from"), date_option(command_line, "to"),
+  db::AllocationRange range{optional_date(command_line, "from"), optional_date(command_line, "to"),
                             std::nullopt};
   if (command_line.has("client")) range.client_ref = command_line.get<std::string>("client");
   if (range.from && range.to && *range.to < *range.from) {

@@ -9,9 +9,9 @@
 #include "app/whatif/candidate_rules.h"
 #include "app/whatif/whatif_output.h"
 #include "app/whatif/whatif_report.h"
+#include "cli/option_values.h"
 #include "cli/store_commands.h"
 #include "cli/store_options.h"
-#include "cli/today.h"
 #include "db/client_groups.h"
 #include "db/safe_file.h"
 #include "engine/text.h"
@@ -67,17 +67,7 @@ int whatif_command(const Args& args, Io& io) {
   const app::CandidateRules named =
       unwrap(app::candidate_rules(command_line.get<std::string>("rules")));
   app::WhatifRequest request;
-  if (command_line.has("as-of")) {
-    const std::string text = command_line.get<std::string>("as-of");
-    const auto date = engine::Date::parse(text);
-    if (!date) {
-      command_line.fail(
-          fmt::format("--as-of '{}' {}", engine::excerpt(text), engine::Date::refusal(text)));
-    }
-    request.as_of = *date;
-  } else {
-    request.as_of = today();
-  }
+  request.as_of = date_or_today_option(command_line, "as-of");
   if (command_line.has("group")) {
     const std::string text = command_line.get<std::string>("group");
     const auto key = db::parse_client_group(text);
