@@ -1,11 +1,14 @@
-// The replay pass itself (app/audit/replay_pass.h), in process: however the batches fall
-// between the reading thread and the workers, the summary is the same.
+// The replay pass itself (app/audit/replay_pass.h), on a store built in process through
+// the use cases (no binary): however the batches fall between the reading thread and the
+// workers, the summary is the same.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "app/audit/replay_pass.h"
-#include "tests/cli/store_fixture.h"
+#include "app/caseload/generate_caseload.h"
+#include "tests/app/app_fixture.h"
 
 namespace {
 
@@ -31,18 +34,29 @@ TEST_CASE("replay pass: many batches on 2, 3 and 8 threads give the same summary
   // reading thread also replays some; changed rows are in the first, a middle and the
   // last (partial) batch. Which thread replays which batch varies from run to run; the
   // summary must not.
-  const hsg::test::StoreFixture store;
-  store.ok({"generate", "--clients", "6000", "--seed", "5", "--actor", "asha", "--force"});
-  store.sql(
+  //
+  // The worked example is allocation 1 and the generated caseload 2 to 6001, as when the
+  // end-to-end fixture's store met `hsg generate --clients 6000 --seed 5 --force`.
+  hsg::test::AppStore store;
+  store.add_worked_example();
+  const hsg::app::GenerateRequest request{.clients = 6000,
+                                          .seed = 5,
+                                          .from = *hsg::engine::Date::from_ymd(2025, 4, 1),
+                                          .force = true,
+                                          .future = {hsg::test::today(), std::nullopt},
+                                          .stamp = hsg::test::stamp()};
+  const hsg::app::GeneratedCaseload generated = hsg::test::ok(
+      hsg::app::generate_caseload(store.database(), request, hsg::app::no_progress()));
+  CHECK(generated.clients == 6000);
+  CHECK(generated.forced);
+  store.tamper(
       "DROP TRIGGER allocations_no_update; UPDATE allocations SET total_pence = total_pence + 1 "
       "WHERE id IN (2, 3100, 6001);");
-  auto database = hsg::db::Database::open(store.path());
-  REQUIRE(database.ok());
   for (unsigned threads : {2U, 3U, 8U}) {
     INFO(threads << " threads");
     Watcher watcher;
     const hsg::app::ReplaySummary summary =
-        hsg::app::replay_range(database.value(), {}, watcher, threads);
+        hsg::app::replay_range(store.database(), {}, watcher, threads);
     CHECK(summary.replayed == 6001);
     CHECK(summary.identical == 5998);
     REQUIRE(summary.different.size() == 3);
