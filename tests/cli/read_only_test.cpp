@@ -47,7 +47,7 @@ TEST_CASE("every reading command leaves the file's bytes as they were") {
   }
 }
 
-TEST_CASE("a reader refuses an older file rather than migrate it; hsg init upgrades it") {
+TEST_CASE("a reader refuses an older file rather than migrate it") {
   const StoreFixture store;
   store.sql("PRAGMA user_version = 7;");
   const std::string before = bytes_of(store.path());
