@@ -14,7 +14,7 @@
 namespace hsg::app {
 
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
   Result(Refusal refusal) : state_(std::move(refusal)) {}  // NOLINT: implicit by design

@@ -40,8 +40,8 @@ int allocate_command(const Args& args, Io& io) {
   std::optional<std::string> date_text;
   if (command_line.has("date")) date_text = command_line.get<std::string>("date");
   const engine::Date date = date_or_today(date_text);
-  const FutureDatePermission future = future_date_permission(command_line);
-  refuse_future_date(future, date, "--date");
+  const app::FutureDatePermission future = future_date_permission(command_line);
+  app::refuse_future_date(future, date, "--date");
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
   app::AllocateRequest request{command_line.get<std::string>("ref"), date, std::nullopt, future};

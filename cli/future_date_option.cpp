@@ -11,8 +11,8 @@ void add_allow_future_option(CommandLine& command_line) {
                      "the reason is kept in the audit log");
 }
 
-FutureDatePermission future_date_permission(const CommandLine& command_line) {
-  FutureDatePermission permission{today(), std::nullopt};
+app::FutureDatePermission future_date_permission(const CommandLine& command_line) {
+  app::FutureDatePermission permission{today(), std::nullopt};
   if (!command_line.has("allow-future")) return permission;
   permission.reason = command_line.get<std::string>("allow-future");
   if (permission.reason->find_first_not_of(" \t\r\n") == std::string::npos) {

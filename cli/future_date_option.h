@@ -9,14 +9,8 @@
 
 namespace hsg::cli {
 
-// The commands name the rule as they always have; it lives in the application layer.
-using app::future_date_problem;
-using app::FutureDatePermission;
-using app::note_future_date;
-using app::refuse_future_date;
-
 void add_allow_future_option(CommandLine& command_line);
 // Today, and the --allow-future reason if given (refusing a blank one).
-FutureDatePermission future_date_permission(const CommandLine& command_line);
+app::FutureDatePermission future_date_permission(const CommandLine& command_line);
 
 }  // namespace hsg::cli

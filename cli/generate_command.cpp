@@ -42,7 +42,7 @@ int generate_command(const Args& args, Io& io) {
                     from.to_string(), engine::Date::latest().to_string()));
   }
 
-  const FutureDatePermission future = future_date_permission(command_line);
+  const app::FutureDatePermission future = future_date_permission(command_line);
   db::Database database = open_database(command_line);
   const app::GenerateRequest request{.clients = count,
                                      .seed = command_line.get<std::uint64_t>("seed"),

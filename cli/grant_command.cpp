@@ -122,8 +122,8 @@ int review(const Args& args, Io& io) {
     command_line.fail(fmt::format("--date {} leaves no day before it for the old grant to end on",
                                   date.to_string()));
   }
-  const FutureDatePermission future = future_date_permission(command_line);
-  refuse_future_date(future, date, "--date");
+  const app::FutureDatePermission future = future_date_permission(command_line);
+  app::refuse_future_date(future, date, "--date");
   app::ReviewRequest request{id, date,
                              command_line.has("reason") ? command_line.get<std::string>("reason")
                                                         : "review: new assessment",

@@ -34,7 +34,7 @@ int import_command(const Args& args, Io& io) {
   app::ImportFile file = unwrap(app::read_import_file(command_line.get<std::string>("file")));
   db::Database database = open_database(command_line);
   const db::Stamp stamp = stamp_of(command_line);
-  const FutureDatePermission future = future_date_permission(command_line);
+  const app::FutureDatePermission future = future_date_permission(command_line);
   Progress progress(io.err, io.interactive);
   const app::ImportOutcome outcome = unwrap(app::import_rows(
       database, {std::move(file), stamp, future, command_line.has("again")}, progress));

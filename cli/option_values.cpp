@@ -61,7 +61,9 @@ engine::Date date_or_today_option(const CommandLine& command_line, const char* n
 }
 
 engine::Date date_option(const CommandLine& command_line) {
-  return date_or_today_option(command_line, "date");
+  std::optional<std::string> text;
+  if (command_line.has("date")) text = command_line.get<std::string>("date");
+  return date_or_today(text);
 }
 
 engine::Money amount_option(const CommandLine& command_line, const char* name) {

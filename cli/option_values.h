@@ -27,7 +27,7 @@ engine::Date required_date(const CommandLine& command_line, const char* name);
 std::optional<engine::Date> optional_date(const CommandLine& command_line, const char* name);
 // The option `name` as a date if given, else today (cli/today.h).
 engine::Date date_or_today_option(const CommandLine& command_line, const char* name);
-// --date if given, else today.
+// --date if given, else today (refused as cli/today.h words it).
 engine::Date date_option(const CommandLine& command_line);
 // The option `name` as an exact amount of money in pounds ("120.00").
 engine::Money amount_option(const CommandLine& command_line, const char* name);

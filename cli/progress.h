@@ -14,11 +14,6 @@ namespace hsg::cli {
 class Progress : public app::ProgressListener {
  public:
   Progress(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
-  // Started at once, for a command that knows its total.
-  Progress(std::ostream& err, bool enabled, std::string label, std::int64_t total)
-      : Progress(err, enabled) {
-    started(label, total);
-  }
   bool wants_total() const override { return enabled_; }
   void started(std::string_view label, std::int64_t total) override;
   // Redraws only when the whole percentage changes, so it costs nothing per row.

@@ -5,7 +5,6 @@
 // (app/present/replay_text.h).
 #pragma once
 
-#include "app/audit/replay_pass.h"
 #include "cli/commands.h"
 #include "cli/io.h"
 

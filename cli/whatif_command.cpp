@@ -95,7 +95,8 @@ int whatif_command(const Args& args, Io& io) {
   if (command_line.has("html")) {
     html.emplace(unwrap(db::SafeFile::create(command_line.get<std::string>("html"))));
   }
-  const app::WhatifReport report = app::compute_whatif(database, candidate, request, observe);
+  const app::WhatifReport report =
+      unwrap(app::compute_whatif(database, candidate, request, observe));
   if (html) {
     html->stream() << app::whatif_html(report);
     unwrap(html->commit());

@@ -10,6 +10,7 @@ Result<AllocatedClient> allocate_client(db::Database& database, const db::Stamp&
                                         const AllocateRequest& request,
                                         const AnswersSource& answers_for) {
   return attempt([&] {
+    refuse_future_date(request.future, request.date, "the assessment date");
     // Which rule set is in force is read under the write lock, so an adoption or
     // retirement committed meanwhile cannot leave this allocation under a rule set no
     // longer in force.

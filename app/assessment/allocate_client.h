@@ -1,8 +1,8 @@
 // `hsg allocate` (and the web's assessment form): a recorded client assessed and the
 // allocation recorded, under the rule set in force on the assessment's date.
 //
-// Requires the date already allowed by the caller (one after `today` needs a reason, and
-// its refusal comes before the store is opened). In one write transaction: the rule set
+// A date after `today` without a reason is a Refusal (a front end may say so in its own
+// words before it opens the store). In one write transaction: the rule set
 // is chosen (the one --rules names, which must be stored and in force that day, else the
 // one in force), the answers are read against it, the allocation is recorded
 // (app/assessment/record_allocation.h) and, when the date is after today, the reason is

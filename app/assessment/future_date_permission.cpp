@@ -26,6 +26,10 @@ void note_future_date(db::Database& database, const db::Stamp& stamp,
                       const FutureDatePermission& permission, std::int64_t allocation_id,
                       engine::Date date) {
   if (date <= permission.today) return;
+  if (!permission.reason) {
+    throw Refusal(fmt::format("{} is after today ({}) and no reason says why", date.to_string(),
+                              permission.today.to_string()));
+  }
   unwrap(db::FutureDateNotes(database).record(stamp, allocation_id, permission.today,
                                               *permission.reason));
 }

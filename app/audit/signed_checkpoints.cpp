@@ -76,6 +76,9 @@ Result<db::PublicKey> make_key_pair(const KeyPairRequest& request) {
 
 Result<Checkpoint> take_checkpoint(db::Database& database, const CheckpointRequest& request) {
   return attempt([&] {
+    if (request.checkpoints_file && !request.secret_key_file) {
+      throw Refusal("a checkpoints file holds signed checkpoints: give the secret key too");
+    }
     Checkpoint taken{unwrap(db::AuditLog(database).checkpoint()), std::nullopt, false};
     if (request.secret_key_file) sign(database, request, taken);
     return taken;
@@ -89,7 +92,10 @@ Result<CheckpointsToVerify> checkpoints_to_verify(const VerifyCheckpointsRequest
       wanted.checkpoints.push_back(*request.checkpoint);
       wanted.sources.emplace_back();
     }
-    if (!request.checkpoints_file || !request.public_key_file) return wanted;
+    if (request.checkpoints_file.has_value() != request.public_key_file.has_value()) {
+      throw Refusal("a checkpoints file and the public key to verify it go together");
+    }
+    if (!request.checkpoints_file) return wanted;
     const std::string& file = *request.checkpoints_file;
     const std::string& key_file = *request.public_key_file;
     const db::PublicKey key = unwrap(db::read_public_key(key_file));

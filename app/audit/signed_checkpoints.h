@@ -32,7 +32,7 @@ Result<db::PublicKey> make_key_pair(const KeyPairRequest& request);
 
 struct CheckpointRequest {
   std::optional<std::string> secret_key_file;   // sign with this key
-  std::optional<std::string> checkpoints_file;  // with a key: append the signed line here
+  std::optional<std::string> checkpoints_file;  // append the signed line here (needs a key)
 };
 
 struct Checkpoint {
@@ -48,7 +48,7 @@ Result<Checkpoint> take_checkpoint(db::Database& database, const CheckpointReque
 
 struct VerifyCheckpointsRequest {
   std::optional<std::string> checkpoint;        // "SEQ:HASH" given by hand
-  std::optional<std::string> checkpoints_file;  // given together with public_key_file
+  std::optional<std::string> checkpoints_file;  // one without the other is a Refusal
   std::optional<std::string> public_key_file;
 };
 

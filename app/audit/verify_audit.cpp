@@ -10,6 +10,11 @@ Result<AuditVerification> verify_audit(db::Database& database,
                                        const CheckpointsToVerify& checkpoints, bool replay,
                                        ProgressListener& progress) {
   return attempt([&] {
+    if (checkpoints.bad_signature) {
+      db::VerifyReport failed;
+      failed.problem = *checkpoints.bad_signature;
+      return AuditVerification{failed, std::nullopt};
+    }
     AuditVerification verification{unwrap(db::AuditLog(database).verify(
                                        std::span<const std::string>(checkpoints.checkpoints))),
                                    std::nullopt};

@@ -2,9 +2,10 @@
 // chain and every stored record checked against the events, the checkpoints required,
 // and on request every allocation replayed.
 //
-// Requires the checkpoints to hold (app/audit/signed_checkpoints.h gives them, signatures
-// already checked). Promises: a log that does not verify is the report, not a Refusal,
-// and then nothing is replayed; an unreadable store is a Refusal. Reads the store only.
+// Requires the checkpoints as app/audit/signed_checkpoints.h reads them. Promises: a
+// signature that does not hold fails the verification before the log is read; a log
+// that does not verify is the report, not a Refusal, and then nothing is replayed; an
+// unreadable store is a Refusal. Reads the store only.
 #pragma once
 
 #include <optional>

@@ -10,7 +10,7 @@
 // fails nothing is recorded.
 //
 // Requires: the review date has a day before it (engine::Date::plus_days); a date after
-// `today` carries a reason (the front end refuses one without, before anything is read).
+// `today` without a reason is a Refusal (a front end may refuse it first, in its own words).
 // Promises: the end names the new allocation; the allocation is exactly what
 // record_allocation (app/assessment/record_allocation.h) computes.
 #pragma once

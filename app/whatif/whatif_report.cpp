@@ -331,9 +331,9 @@ class WhatifRun {
 
 }  // namespace
 
-WhatifReport compute_whatif(db::Database& database, const rules::LoadedRuleset& candidate,
-                            const WhatifRequest& request, const WhatifObserver& observe) {
-  return WhatifRun(database, candidate, request, observe).run();
+Result<WhatifReport> compute_whatif(db::Database& database, const rules::LoadedRuleset& candidate,
+                                    const WhatifRequest& request, const WhatifObserver& observe) {
+  return attempt([&] { return WhatifRun(database, candidate, request, observe).run(); });
 }
 
 }  // namespace hsg::app

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/result.h"
 #include "db/allocations.h"
 #include "db/database.h"
 #include "engine/date.h"
@@ -160,9 +161,10 @@ struct WhatifClient {
 
 using WhatifObserver = std::function<void(const WhatifClient&)>;
 
-// Throws Refusal for what the user can fix (an unreadable store), and lets anything
-// else (an internal inconsistency, an overflow) through as it is.
-WhatifReport compute_whatif(db::Database& database, const rules::LoadedRuleset& candidate,
-                            const WhatifRequest& request, const WhatifObserver& observe = {});
+// What the user can fix (an unreadable store) is a Refusal; anything else (an internal
+// inconsistency, an overflow) is thrown as it is.
+Result<WhatifReport> compute_whatif(db::Database& database, const rules::LoadedRuleset& candidate,
+                                    const WhatifRequest& request,
+                                    const WhatifObserver& observe = {});
 
 }  // namespace hsg::app

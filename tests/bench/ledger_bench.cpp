@@ -6,7 +6,9 @@
 // Usage: ledger_bench [CLIENTS]   (default 100000). The caseload comes from
 // bench_caseload (generated once per build and reused); agreeing it and starting every
 // grant is done in process, in one transaction, through the same code as
-// `hsg agree` and `hsg grant start`, and is timed too.
+// `hsg agree` and `hsg grant start`, and is timed too. Every grant starts on 2026-06-01,
+// after the caseload's last assessment (its year runs from 2025-04-01): a grant cannot
+// start before its assessment.
 #include <fmt/core.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -65,7 +67,7 @@ constexpr const char* kEquivalentQuery =
     "abs(l.debit_pence - l.credit_pence) / 100, abs(l.debit_pence - l.credit_pence) % 100) "
     "AS amount, l.client_ref, l.grant_id, l.intervention, p.description, p.reverses "
     "FROM postings p JOIN posting_lines l ON l.posting_id = p.id "
-    "WHERE p.posted_on >= '2025-01-01' AND p.posted_on < '2027-01-01' "
+    "WHERE p.posted_on >= '2026-01-01' AND p.posted_on < '2028-01-01' "
     "ORDER BY p.posted_on, p.id, l.line;";
 
 }  // namespace
@@ -99,7 +101,7 @@ int main(int argc, char** argv) {
         return 1;
       }
       const hsg::db::NewGrant plan = hsg::app::plan_grant(
-          database, rulesets, {id, *hsg::engine::Date::parse("2025-06-02"), "direct_payment", {}});
+          database, rulesets, {id, *hsg::engine::Date::parse("2026-06-01"), "direct_payment", {}});
       auto grant = hsg::db::GrantRepository(database).start(stamp, plan);
       if (!grant.ok()) return fmt::print(stderr, "{}\n", grant.error().message), 1;
       ++started;
@@ -110,30 +112,30 @@ int main(int argc, char** argv) {
   }
 
   const Run first =
-      run({HSG_BINARY, "ledger", "post", "--through", "2025-06-02", "--db", db, "--actor", "bench"},
+      run({HSG_BINARY, "ledger", "post", "--through", "2026-06-01", "--db", db, "--actor", "bench"},
           "/dev/null");
   fmt::print(
       "ledger post (first instalments, {} clients): {:.2f} s, peak RSS {} MiB "
       "(target < 10 s)\n",
       clients, first.seconds, first.peak_rss_kib / 1024);
   const Run again =
-      run({HSG_BINARY, "ledger", "post", "--through", "2025-06-02", "--db", db, "--actor", "bench"},
+      run({HSG_BINARY, "ledger", "post", "--through", "2026-06-01", "--db", db, "--actor", "bench"},
           "/dev/null");
   fmt::print("ledger post again (nothing to post): {:.2f} s\n", again.seconds);
   const Run month =
-      run({HSG_BINARY, "ledger", "post", "--through", "2025-08-31", "--db", db, "--actor", "bench"},
+      run({HSG_BINARY, "ledger", "post", "--through", "2026-08-30", "--db", db, "--actor", "bench"},
           "/dev/null");
-  fmt::print("ledger post through 2025-08-31 (three more cycles): {:.2f} s\n", month.seconds);
+  fmt::print("ledger post through 2026-08-30 (three more cycles): {:.2f} s\n", month.seconds);
 
   const std::string ours = (directory / fmt::format("hsg-ledger-bench-{}.csv", getpid())).string();
   const std::string theirs =
       (directory / fmt::format("hsg-ledger-bench-{}.sqlite.csv", getpid())).string();
   const Run sqlite = run({"sqlite3", "-csv", "-header", db, kEquivalentQuery}, theirs);
   const Run exported = run(
-      {HSG_BINARY, "ledger", "export", "--from", "2025-01-01", "--to", "2027-01-01", "--db", db},
+      {HSG_BINARY, "ledger", "export", "--from", "2026-01-01", "--to", "2028-01-01", "--db", db},
       ours);
   const Run part = run(
-      {HSG_BINARY, "ledger", "export", "--from", "2025-01-01", "--to", "2025-06-03", "--db", db},
+      {HSG_BINARY, "ledger", "export", "--from", "2026-01-01", "--to", "2026-06-02", "--db", db},
       "/dev/null");
   std::int64_t lines = -1;
   {

@@ -20,7 +20,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/replay_command.h"
+#include "app/audit/replay_pass.h"
 #include "db/allocations.h"
 #include "tests/bench/bench_caseload.h"
 #include "tests/bench/bench_measure.h"

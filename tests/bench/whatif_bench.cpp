@@ -29,6 +29,7 @@
 #include "rules/shipped.h"
 #include "tests/bench/bench_caseload.h"
 #include "tests/bench/bench_measure.h"
+#include "tests/bench/bench_must.h"
 
 namespace {
 
@@ -75,13 +76,16 @@ int main(int argc, char** argv) {
   const double read_seconds = seconds_since(start);
 
   start = Clock::now();
-  const hsg::app::WhatifReport report =
-      hsg::app::compute_whatif(database, candidate, {as_of, std::nullopt, std::nullopt});
+  const hsg::app::WhatifReport report = hsg::bench::must(
+      "whatif_bench",
+      hsg::app::compute_whatif(database, candidate, {as_of, std::nullopt, std::nullopt}));
   const double whatif_seconds = seconds_since(start);
 
   start = Clock::now();
-  const hsg::app::WhatifReport budgeted = hsg::app::compute_whatif(
-      database, candidate, {as_of, std::nullopt, hsg::engine::Money::from_pence(404631000)});
+  const hsg::app::WhatifReport budgeted = hsg::bench::must(
+      "whatif_bench",
+      hsg::app::compute_whatif(database, candidate,
+                               {as_of, std::nullopt, hsg::engine::Money::from_pence(404631000)}));
   const double budget_seconds = seconds_since(start);
 
   if (rows != clients || report.assessed != clients || budgeted.assessed != clients) {
