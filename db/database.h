@@ -15,7 +15,9 @@
 //     timeout, foreign_keys=ON and page cache, and PRAGMA query_only, so no statement on
 //     it can write;
 //   - refuses what open() refuses, and also a file that is not yet an hsg database or is
-//     at an older schema ("run 'hsg init' to upgrade it"): a reader never migrates.
+//     at an older schema ("upgrade it with 'hsg init'"): a reader never migrates.
+//   The database file is never written; SQLite may leave its -wal and -shm files beside
+//   it (owner-only, as the file), since only a writer's close removes them.
 // A Database is used by one thread at a time; several processes may share a file.
 #pragma once
 
