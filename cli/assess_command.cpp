@@ -10,6 +10,7 @@
 #include "app/present/statement_text.h"
 #include "cli/answer_input.h"
 #include "cli/commands.h"
+#include "cli/option_values.h"
 #include "cli/store_options.h"
 #include "cli/today.h"
 #include "db/safe_file.h"
@@ -18,11 +19,6 @@
 namespace hsg::cli {
 
 namespace {
-
-std::optional<std::string> optional_text(const CommandLine& command_line, const char* name) {
-  if (!command_line.has(name)) return std::nullopt;
-  return command_line.get<std::string>(name);
-}
 
 void save_answers(const std::string& path, const engine::Ruleset& ruleset,
                   const engine::Answers& answers) {

@@ -11,6 +11,11 @@
 
 namespace hsg::cli {
 
+std::optional<std::string> optional_text(const CommandLine& command_line, const char* name) {
+  if (!command_line.has(name)) return std::nullopt;
+  return command_line.get<std::string>(name);
+}
+
 std::int64_t positive_id(const CommandLine& command_line, const char* name, const char* what) {
   const std::string text = command_line.get<std::string>(name);
   std::int64_t id = 0;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "cli/command_line.h"
 #include "engine/date.h"
@@ -13,6 +14,8 @@
 
 namespace hsg::cli {
 
+// The option `name`'s text if given.
+std::optional<std::string> optional_text(const CommandLine& command_line, const char* name);
 // The option `name` as a positive id; `what` says what it is ("a grant id").
 std::int64_t positive_id(const CommandLine& command_line, const char* name, const char* what);
 // The positional GRANT of the grant and plan commands, and its value.

@@ -2,18 +2,10 @@
 
 #include <fmt/core.h>
 
+#include "cli/option_values.h"
 #include "cli/store_options.h"
 
 namespace hsg::cli {
-
-namespace {
-
-std::optional<std::string> optional_text(const CommandLine& command_line, const char* name) {
-  if (!command_line.has(name)) return std::nullopt;
-  return command_line.get<std::string>(name);
-}
-
-}  // namespace
 
 int audit_keygen(const Args& args, Io& io) {
   CommandLine command_line(

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "app/present/csv_field.h"
 #include "app/unwrap.h"
 #include "db/canonical_json.h"
 #include "engine/decimal.h"
@@ -37,24 +38,6 @@ void append_integer(std::string& out, std::int64_t value) {
   std::array<char, 24> digits{};
   const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
   out.append(digits.data(), end);
-}
-
-// The one CSV quoting of the ledger's writers: in quotes, quotes doubled.
-void append_csv_quoted(std::string& out, std::string_view field) {
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-void append_csv_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out.append(field);
-    return;
-  }
-  append_csv_quoted(out, field);
 }
 
 // hledger's way of writing an amount in CSV: two decimals, but a bare "0" for zero.

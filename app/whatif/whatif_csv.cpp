@@ -6,6 +6,7 @@
 // amounts never contain a comma or a quote. Amounts have two decimals and no "£".
 #include <fmt/core.h>
 
+#include "app/present/csv_field.h"
 #include "app/whatif/whatif_output.h"
 
 namespace hsg::app {
@@ -13,12 +14,9 @@ namespace hsg::app {
 namespace {
 
 std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  std::string out;
+  append_csv_quoted(out, text);
+  return out;
 }
 
 std::string_view outcome(const WhatifClient& client) {
