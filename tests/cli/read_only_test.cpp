@@ -30,6 +30,8 @@ const std::vector<std::vector<std::string>> kReaders{
     {"ledger", "export", "--from", "2025-01-01", "--to", "2026-01-01"},
     {"grant", "list"},
     {"provider", "list"},
+    {"user", "list"},
+    {"user", "list", "--json"},
     {"report", "outcomes", "--from", "2025-01-01", "--to", "2025-12-31"},
     {"whatif", "--rules", HSG_SOURCE_DIR "/docs/examples/candidate-rate.toml", "--as-of",
      "2025-06-30"},
