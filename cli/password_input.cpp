@@ -11,7 +11,9 @@ namespace hsg::cli {
 
 namespace {
 
-// Echo off on the terminal for as long as it lives, whatever happens while it does.
+// Echo off on the terminal for as long as it lives, whatever happens while it does. Made
+// before the first prompt is shown, so nothing typed after a prompt is echoed or (by
+// TCSAFLUSH, which drops what was typed ahead) lost.
 class EchoOff {
  public:
   EchoOff() {
@@ -23,7 +25,7 @@ class EchoOff {
   EchoOff(const EchoOff&) = delete;
   EchoOff& operator=(const EchoOff&) = delete;
   ~EchoOff() {
-    if (active_) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+    if (active_) tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
   }
 
  private:
@@ -40,11 +42,7 @@ std::string first_line(std::istream& in) {
 
 std::string ask(Io& io, const char* prompt) {
   io.err << prompt << std::flush;
-  std::string answer;
-  {
-    const EchoOff quiet;
-    answer = first_line(io.in);
-  }
+  std::string answer = first_line(io.in);
   io.err << "\n";  // the newline typed was not echoed
   return answer;
 }
@@ -67,6 +65,7 @@ std::string read_password(const CommandLine& command_line, Io& io) {
         "no password given: pass --password-stdin and the password on standard input's "
         "first line (a password is never an argument), or run on a terminal to be asked");
   }
+  const EchoOff quiet;
   const std::string password = ask(io, "New password: ");
   if (ask(io, "The same password again: ") != password) {
     throw InputError("the two passwords differ: nothing was changed");

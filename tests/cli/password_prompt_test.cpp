@@ -2,6 +2,7 @@
 // runs on a pseudo-terminal (forkpty), as it would in an administrator's shell.
 #include <poll.h>
 #include <pty.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,12 +46,21 @@ class Terminal {
   void type(const std::string& text) {
     REQUIRE(write(master_, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
   }
-  // The rest of the output, then the exit code.
+  // The rest of the output, then the exit code; a program still waiting once it has
+  // written nothing for 10 s is killed (-1), so a lost keystroke fails the test, not hangs it.
   int finish() {
     while (read_some()) {
     }
     int status = 0;
-    waitpid(pid_, &status, 0);
+    // The terminal closes a moment before the exit status is there to collect.
+    for (int tries = 0; waitpid(pid_, &status, WNOHANG) == 0; ++tries) {
+      if (tries == 500) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, &status, 0);
+        return -1;
+      }
+      usleep(10000);
+    }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
   const std::string& seen() const { return seen_; }
