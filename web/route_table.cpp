@@ -31,39 +31,52 @@ void refuse(Exchange& exchange, const Route& route, int status, std::string_view
     send_sign_in_page(exchange, 401, "Sign in to continue.",
                       route.method == Method::get ? exchange.request.path : "/");
   } else {
-    send_message(exchange, status, status == 403 ? "Not allowed" : "Something went wrong",
-                 message);
+    send_message(exchange, status, status == 403 ? "Not allowed" : "Something went wrong", message);
   }
 }
 
+// The session the request's cookie names, if it is still live.
+std::optional<Session> session_of(Exchange& exchange) {
+  const auto id = exchange.cookie(kSessionCookie);
+  if (!id) return std::nullopt;
+  return exchange.state.sessions.find(*id);
+}
+
+// The user a trusted reverse proxy names (--trust-proxy-user), if configured and sent.
+std::optional<std::string> proxy_user_of(const Exchange& exchange) {
+  const auto& header = exchange.state.options.trust_proxy_user;
+  if (!header || !exchange.request.has_header(header->c_str())) return std::nullopt;
+  return exchange.request.get_header_value(header->c_str());
+}
+
 // The account behind the request, re-read now; nothing when nobody is signed in (any
-// more). A session of a user who is unknown or disabled now is dropped.
+// more). A session of a user who is unknown or disabled now is dropped, and so is one
+// whose user is not the one a trusted proxy names.
 std::optional<SignedIn> signed_in_user(Exchange& exchange) {
   ServerState& state = exchange.state;
-  std::optional<Session> session;
-  if (const auto id = exchange.cookie(kSessionCookie)) session = state.sessions.find(*id);
-  std::optional<std::string> proxy_user;
-  if (state.options.trust_proxy_user &&
-      exchange.request.has_header(state.options.trust_proxy_user->c_str())) {
-    proxy_user = exchange.request.get_header_value(state.options.trust_proxy_user->c_str());
+  const std::optional<std::string> proxy_user = proxy_user_of(exchange);
+  Session session;
+  bool live = false;
+  if (auto found = session_of(exchange)) {
+    session = std::move(*found);
+    live = true;
   }
-  if (proxy_user && (!session || session->user != *proxy_user)) {
-    if (session) state.sessions.drop(session->id);
-    session.reset();
+  if (live && proxy_user && session.user != *proxy_user) {
+    state.sessions.drop(session.id);
+    live = false;
   }
-  const std::string name = session ? session->user : proxy_user.value_or("");
+  const std::string name = live ? session.user : proxy_user.value_or("");
   if (name.empty()) return std::nullopt;
   auto account = app::find_user(exchange.database(), name);
   if (!account.ok() || !account.value() || account.value()->disabled) {
-    if (session) state.sessions.drop(session->id);
+    if (live) state.sessions.drop(session.id);
     return std::nullopt;
   }
-  if (!session) {
+  if (!live) {
     session = state.sessions.create(account.value()->name);
-    set_session_cookie(exchange, session->id);
+    set_session_cookie(exchange, session.id);
   }
-  return SignedIn{account.value()->name, account.value()->roles, session->id,
-                  session->csrf_token};
+  return SignedIn{account.value()->name, account.value()->roles, session.id, session.csrf_token};
 }
 
 bool carries_csrf_token(const Exchange& exchange) {
@@ -90,7 +103,8 @@ void run(const Route& route, Exchange& exchange) {
            "try again");
     return;
   }
-  if (route.access.permission() && !app::permits(exchange.user->roles, *route.access.permission())) {
+  if (route.access.permission() &&
+      !app::permits(exchange.user->roles, *route.access.permission())) {
     refuse(exchange, route, 403, "your roles do not allow this");
     return;
   }
