@@ -30,9 +30,7 @@ std::string Exchange::path_part(std::size_t n) const {
   return request.matches[n].str();
 }
 
-std::string Exchange::field(const std::string& name) const {
-  return request.get_param_value(name);
-}
+std::string Exchange::field(const std::string& name) const { return request.get_param_value(name); }
 
 bool Exchange::has_field(const std::string& name) const { return request.has_param(name); }
 

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "app/users/roles.h"
@@ -30,7 +32,13 @@ struct Exchange {
   ServerState& state;
   std::optional<SignedIn> user;
 
+  // This thread's connection, for reading.
   db::Database& database() const;
+  // Runs `use_case(database)` through the server's write queue (web/write_queue.h) and
+  // returns what it returned, once it is committed. The use case must report a refusal
+  // by what it returns (an app::Result), not by throwing.
+  template <typename UseCase>
+  auto write(UseCase&& use_case) const -> std::invoke_result_t<UseCase, db::Database&>;
   // The signed-in user and the server's UTC time.
   db::Stamp stamp() const;
   bool holds(app::Role role) const;
@@ -44,5 +52,12 @@ struct Exchange {
   std::optional<std::string> optional_field(const std::string& name) const;
   std::optional<std::string> cookie(std::string_view name) const;
 };
+
+template <typename UseCase>
+auto Exchange::write(UseCase&& use_case) const -> std::invoke_result_t<UseCase, db::Database&> {
+  std::optional<std::invoke_result_t<UseCase, db::Database&>> result;
+  state.writes.run([&](db::Database& database) { result.emplace(use_case(database)); });
+  return std::move(*result);
+}
 
 }  // namespace hsg::web

@@ -142,13 +142,14 @@ ServeOptions parse(const std::vector<std::string>& args, std::ostream& out, bool
     }
   }
   serve.threads = bounded(values, "threads", 1, 1024);
-  serve.sessions.idle =
-      std::chrono::minutes(bounded(values, "session-idle-minutes", 1, 24 * 60));
+  serve.sessions.idle = std::chrono::minutes(bounded(values, "session-idle-minutes", 1, 24 * 60));
   serve.sessions.absolute = std::chrono::hours(bounded(values, "session-max-hours", 1, 7 * 24));
   serve.login_attempts = bounded(values, "login-attempts", 1, 1000);
   if (values.count("trust-proxy-user")) {
     const std::string header = values["trust-proxy-user"].as<std::string>();
-    if (header.empty() || header.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+    if (header.empty() || header.find_first_not_of(
+                              "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") !=
+                              std::string::npos) {
       throw UsageError("--trust-proxy-user must be a header name (letters, digits and '-')");
     }
     serve.trust_proxy_user = header;

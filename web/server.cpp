@@ -18,9 +18,9 @@ std::unique_ptr<httplib::Server> make_server(const ServeOptions& options) {
     auto server = std::make_unique<httplib::SSLServer>(options.tls_certificate->c_str(),
                                                        options.tls_key->c_str());
     if (!server->is_valid()) {
-      throw std::runtime_error(
-          fmt::format("cannot use the TLS certificate {} with the key {}",
-                      options.tls_certificate->string(), options.tls_key->string()));
+      throw std::runtime_error(fmt::format("cannot use the TLS certificate {} with the key {}",
+                                           options.tls_certificate->string(),
+                                           options.tls_key->string()));
     }
     return server;
   }

@@ -11,8 +11,7 @@ void set_cookie(Exchange& exchange, std::string_view name, std::string_view valu
 
 void clear_cookie(Exchange& exchange, std::string_view name) {
   exchange.response.set_header(
-      "Set-Cookie",
-      fmt::format("{}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0", name));
+      "Set-Cookie", fmt::format("{}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0", name));
 }
 
 }  // namespace hsg::web

@@ -12,7 +12,8 @@
 namespace hsg::web {
 
 inline constexpr std::string_view kSignInRefusedText = "Unknown user name or wrong password.";
-inline constexpr std::string_view kTooManyAttemptsText = "Too many attempts. Try again in a minute.";
+inline constexpr std::string_view kTooManyAttemptsText =
+    "Too many attempts. Try again in a minute.";
 
 // `next`: where to go once signed in, kept only when it is a local path (local_path).
 void send_sign_in_page(Exchange& exchange, int status, std::optional<std::string_view> problem,

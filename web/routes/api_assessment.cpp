@@ -16,7 +16,8 @@ namespace {
 
 void questionnaire(Exchange& exchange) {
   auto json = app::attempt([&] {
-    const engine::Date date = date_from(exchange.field("date"), "date", exchange.state.clock.today());
+    const engine::Date date =
+        date_from(exchange.field("date"), "date", exchange.state.clock.today());
     app::StoredRulesets rulesets(exchange.database());
     return app::questionnaire_json(rulesets.in_force_on(date));
   });
@@ -72,9 +73,12 @@ void record_allocation(Exchange& exchange) {
     if (reason && reason->find_first_not_of(" \t") == std::string::npos) reason.reset();
     const app::AllocateRequest request{exchange.path_part(1), date, std::nullopt,
                                        app::FutureDatePermission{today, reason}};
-    const app::AllocatedClient recorded =
-        unwrap(app::allocate_client(exchange.database(), exchange.stamp(), request,
-                                    answers_source(json_answers(answers_member(*body)))));
+    // Read before the write is queued: a malformed answer refuses here, not in the batch.
+    const app::AnswersSource answers = answers_source(json_answers(answers_member(*body)));
+    const db::Stamp stamp = exchange.stamp();
+    const app::AllocatedClient recorded = unwrap(exchange.write([&](db::Database& database) {
+      return app::allocate_client(database, stamp, request, answers);
+    }));
     return app::allocated_json(recorded, date);
   });
   if (!json.ok()) {

@@ -39,7 +39,9 @@ void add_client(Exchange& exchange) {
       if (!asc->is_boolean()) throw app::Refusal("\"asc_funded\" must be true or false");
       client.asc_funded = asc->get<bool>();
     }
-    return unwrap(app::add_client(exchange.database(), exchange.stamp(), client));
+    return unwrap(exchange.write([&](db::Database& database) {
+      return app::add_client(database, exchange.stamp(), client);
+    }));
   });
   if (!added.ok()) {
     send_json_refusal(exchange, 422, added.refusal());

@@ -33,7 +33,8 @@ void agree(Exchange& exchange) {
     if (!amount) throw app::Refusal("\"amount\" is required, in pounds as a string (\"2000.00\")");
     const app::AgreeRequest request{path_id(exchange), pounds_from(*amount, "amount"),
                                     json_string(*body, "reason").value_or("")};
-    return unwrap(app::agree(exchange.database(), exchange.stamp(), request));
+    return unwrap(exchange.write(
+        [&](db::Database& database) { return app::agree(database, exchange.stamp(), request); }));
   });
   if (!state.ok()) {
     send_json_refusal(exchange, 422, state.refusal());
@@ -53,7 +54,9 @@ Handler resolve(app::Resolution resolution) {
     }
     auto state = app::attempt([&] {
       const app::ResolveRequest request{id, resolution, json_string(*body, "reason").value_or("")};
-      return unwrap(app::resolve(exchange.database(), exchange.stamp(), request));
+      return unwrap(exchange.write([&](db::Database& database) {
+        return app::resolve(database, exchange.stamp(), request);
+      }));
     });
     if (!state.ok()) {
       send_json_refusal(exchange, 422, state.refusal());

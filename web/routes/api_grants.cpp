@@ -16,11 +16,12 @@ void start_grant(Exchange& exchange) {
   auto started = app::attempt([&] {
     const std::optional<std::string> start = json_string(*body, "start");
     if (!start) throw app::Refusal("\"start\" is required (YYYY-MM-DD)");
-    const app::GrantRequest request{path_id(exchange),
-                                    date_from(*start, "start", exchange.state.clock.today()),
-                                    json_string(*body, "held_as").value_or(""),
-                                    json_string(*body, "provider")};
-    return unwrap(app::start_grant(exchange.database(), exchange.stamp(), request));
+    const app::GrantRequest request{
+        path_id(exchange), date_from(*start, "start", exchange.state.clock.today()),
+        json_string(*body, "held_as").value_or(""), json_string(*body, "provider")};
+    return unwrap(exchange.write([&](db::Database& database) {
+      return app::start_grant(database, exchange.stamp(), request);
+    }));
   });
   if (!started.ok()) {
     send_json_refusal(exchange, 422, started.refusal());

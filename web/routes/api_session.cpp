@@ -23,8 +23,8 @@ void open_session(Exchange& exchange) {
   if (!body) return;
   const auto name_member = body->find("name");
   const auto password_member = body->find("password");
-  if (name_member == body->end() || !name_member->is_string() ||
-      password_member == body->end() || !password_member->is_string()) {
+  if (name_member == body->end() || !name_member->is_string() || password_member == body->end() ||
+      !password_member->is_string()) {
     send_json_error(exchange, 400, "\"name\" and \"password\" must be strings");
     return;
   }
@@ -37,16 +37,15 @@ void open_session(Exchange& exchange) {
     send_json_error(exchange, 429, kTooManyAttemptsText);
     return;
   }
-  auto account =
-      app::authenticate(exchange.database(), name, password_member->get<std::string>());
+  auto account = app::authenticate(exchange.database(), name, password_member->get<std::string>());
   if (!account.ok()) {
     state.limiter.record_failure(counted, address);
     send_json_error(exchange, 401, kSignInRefusedText);
     return;
   }
   const Session session = state.sessions.create(account.value().name);
-  exchange.user = SignedIn{account.value().name, account.value().roles, session.id,
-                           session.csrf_token};
+  exchange.user =
+      SignedIn{account.value().name, account.value().roles, session.id, session.csrf_token};
   set_session_cookie(exchange, session.id);
   send_json(exchange, 200,
             {{"user", account.value().name},

@@ -100,8 +100,10 @@ void record_assessment(Exchange& exchange) {
     const app::AllocateRequest request{
         ref, form.date, std::nullopt,
         app::FutureDatePermission{today, exchange.optional_field("future_reason")}};
-    return unwrap(
-        app::allocate_client(exchange.database(), exchange.stamp(), request, answers_source(given)))
+    return unwrap(exchange.write([&](db::Database& database) {
+             return app::allocate_client(database, exchange.stamp(), request,
+                                         answers_source(given));
+           }))
         .id;
   });
   if (!recorded.ok()) {

@@ -26,7 +26,8 @@ void show_new_client(Exchange& exchange) { send_new_client_form(exchange, 200, {
 void add_client(Exchange& exchange) {
   const db::NewClient client{exchange.optional_field("ref").value_or(""), exchange.field("group"),
                              exchange.has_field("asc_funded"), exchange.optional_field("name")};
-  auto added = app::add_client(exchange.database(), exchange.stamp(), client);
+  auto added = exchange.write(
+      [&](db::Database& database) { return app::add_client(database, exchange.stamp(), client); });
   if (!added.ok()) {
     send_new_client_form(exchange, 422, problems_of(added.refusal()));
     return;

@@ -5,9 +5,9 @@
 #include "app/decisions/approval_queue.h"
 #include "app/decisions/record_decision.h"
 #include "db/stamp.h"
+#include "web/page.h"
 #include "web/routes/allocation_page.h"
 #include "web/routes/four_eyes.h"
-#include "web/page.h"
 #include "web/routes/route_inputs.h"
 #include "web/routes/routes.h"
 
@@ -24,7 +24,8 @@ void agree(Exchange& exchange) {
   auto agreed = app::attempt([&] {
     const app::AgreeRequest request{id, pounds_from(exchange.field("amount"), "amount"),
                                     exchange.field("reason")};
-    return unwrap(app::agree(exchange.database(), exchange.stamp(), request));
+    return unwrap(exchange.write(
+        [&](db::Database& database) { return app::agree(database, exchange.stamp(), request); }));
   });
   if (!agreed.ok()) {
     send_allocation_page(exchange, 422, id, problems_of(agreed.refusal()));
@@ -41,7 +42,8 @@ Handler resolve(app::Resolution resolution) {
       return;
     }
     const app::ResolveRequest request{id, resolution, exchange.field("reason")};
-    auto resolved = app::resolve(exchange.database(), exchange.stamp(), request);
+    auto resolved = exchange.write(
+        [&](db::Database& database) { return app::resolve(database, exchange.stamp(), request); });
     if (!resolved.ok()) {
       send_allocation_page(exchange, 422, id, problems_of(resolved.refusal()));
       return;

@@ -7,8 +7,8 @@
 #include "app/grants/grant_lookup.h"
 #include "app/grants/grant_start.h"
 #include "app/present/grant_text.h"
-#include "web/routes/allocation_page.h"
 #include "web/page.h"
+#include "web/routes/allocation_page.h"
 #include "web/routes/route_inputs.h"
 #include "web/routes/routes.h"
 
@@ -19,12 +19,15 @@ namespace {
 void start_grant(Exchange& exchange) {
   const std::int64_t id = path_id(exchange);
   auto started = app::attempt([&] {
-    if (exchange.field("start").empty()) throw app::Refusal("start: the first instalment's date is required");
-    const app::GrantRequest request{id,
-                                    date_from(exchange.field("start"), "start",
-                                              exchange.state.clock.today()),
-                                    exchange.field("held_as"), exchange.optional_field("provider")};
-    return unwrap(app::start_grant(exchange.database(), exchange.stamp(), request)).id;
+    if (exchange.field("start").empty())
+      throw app::Refusal("start: the first instalment's date is required");
+    const app::GrantRequest request{
+        id, date_from(exchange.field("start"), "start", exchange.state.clock.today()),
+        exchange.field("held_as"), exchange.optional_field("provider")};
+    return unwrap(exchange.write([&](db::Database& database) {
+             return app::start_grant(database, exchange.stamp(), request);
+           }))
+        .id;
   });
   if (!started.ok()) {
     send_allocation_page(exchange, 422, id, problems_of(started.refusal()));

@@ -40,12 +40,11 @@ std::string decision_state_sentence(const db::DecisionState& state) {
     case db::DecisionStatus::approved:
     case db::DecisionStatus::rejected: {
       const db::Decision& resolution = *state.resolution;
-      return fmt::format("{}: {}; {} by {} at {}{}.",
-                         state.status == db::DecisionStatus::approved ? "Approved" : "Rejected",
-                         agreed,
-                         state.status == db::DecisionStatus::approved ? "approved" : "rejected",
-                         resolution.actor, resolution.at,
-                         resolution.reason.empty() ? "" : ": " + resolution.reason);
+      return fmt::format(
+          "{}: {}; {} by {} at {}{}.",
+          state.status == db::DecisionStatus::approved ? "Approved" : "Rejected", agreed,
+          state.status == db::DecisionStatus::approved ? "approved" : "rejected", resolution.actor,
+          resolution.at, resolution.reason.empty() ? "" : ": " + resolution.reason);
     }
   }
   return "";

@@ -22,8 +22,8 @@ engine::Date date_from(const std::string& text, std::string_view what, engine::D
   if (text.find_first_not_of(" \t") == std::string::npos) return fallback;
   const auto date = engine::Date::parse(text);
   if (!date) {
-    throw app::Refusal(fmt::format("{} '{}' {}", what, engine::excerpt(text),
-                                   engine::Date::refusal(text)));
+    throw app::Refusal(
+        fmt::format("{} '{}' {}", what, engine::excerpt(text), engine::Date::refusal(text)));
   }
   return *date;
 }
@@ -61,13 +61,15 @@ std::vector<engine::NamedAnswer> form_answers(const Exchange& exchange) {
 
 std::vector<engine::NamedAnswer> json_answers(const nlohmann::json& answers) {
   if (!answers.is_object()) {
-    throw app::Refusal("\"answers\" must be an object of area to option, e.g. {\"money\": \"advice\"}");
+    throw app::Refusal(
+        "\"answers\" must be an object of area to option, e.g. {\"money\": \"advice\"}");
   }
   std::vector<engine::NamedAnswer> given;
   std::vector<std::string> problems;
   for (const auto& [area, option] : answers.items()) {
     if (!option.is_string()) {
-      problems.push_back(fmt::format("answers.{}: the option must be a string", engine::excerpt(area)));
+      problems.push_back(
+          fmt::format("answers.{}: the option must be a string", engine::excerpt(area)));
       continue;
     }
     given.push_back({area, option.get<std::string>()});

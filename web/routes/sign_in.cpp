@@ -51,8 +51,8 @@ void sign_in(Exchange& exchange) {
     return;
   }
   const Session session = state.sessions.create(account.value().name);
-  exchange.user = SignedIn{account.value().name, account.value().roles, session.id,
-                           session.csrf_token};
+  exchange.user =
+      SignedIn{account.value().name, account.value().roles, session.id, session.csrf_token};
   clear_cookie(exchange, kLoginCookie);
   set_session_cookie(exchange, session.id);
   redirect(exchange, local_path(next) ? next : "/");
