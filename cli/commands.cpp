@@ -42,6 +42,7 @@ constexpr std::array kCommands{
     Command{"outcome", outcome_command, "record and show outcomes at review or exit"},
     Command{"report", report_command, "reports for commissioners: outcomes"},
     Command{"whatif", whatif_command, "what a candidate rule set would do to the caseload"},
+    Command{"user", user_command, "add users of hsg serve; grant roles, disable, set passwords"},
 };
 
 void write_usage(std::ostream& out) {

@@ -28,5 +28,6 @@ int outcome_command(const Args& args, Io& io);
 int report_command(const Args& args, Io& io);
 int provider_command(const Args& args, Io& io);
 int plan_command(const Args& args, Io& io);
+int user_command(const Args& args, Io& io);
 
 }  // namespace hsg::cli

@@ -56,7 +56,7 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 28> kWriters{{
+constexpr std::array<Writer, 34> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
@@ -85,6 +85,12 @@ constexpr std::array<Writer, 28> kWriters{{
     {"ruleset.retire", "ruleset_retirements", &stored_retirement_payload},
     {"import.record", "imports", &stored_import_payload},
     {"generation.record", "generations", &stored_generation_payload},
+    {"user.add", "users", &stored_user_payload},
+    {"user.grant_role", "user_role_changes", &stored_role_change_payload},
+    {"user.revoke_role", "user_role_changes", &stored_role_change_payload},
+    {"user.password", "user_passwords", &stored_password_payload},
+    {"user.disable", "user_status_changes", &stored_status_payload},
+    {"user.enable", "user_status_changes", &stored_status_payload},
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
@@ -239,7 +245,7 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 25> kTables{{
+  constexpr std::array<Table, 29> kTables{{
       {"rulesets", "id"},
       {"clients", "ref"},
       {"allocations", "CAST(id AS TEXT)"},
@@ -265,6 +271,10 @@ void Verifier::check_unwritten_rows() {
       {"ruleset_retirements", "CAST(adoption_id AS TEXT)"},
       {"imports", "CAST(id AS TEXT)"},
       {"generations", "CAST(id AS TEXT)"},
+      {"users", "name"},
+      {"user_role_changes", "CAST(id AS TEXT)"},
+      {"user_passwords", "CAST(id AS TEXT)"},
+      {"user_status_changes", "CAST(id AS TEXT)"},
   }};
   for (const Table& table : kTables) {
     if (failed()) return;

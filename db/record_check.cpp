@@ -7,6 +7,7 @@
 
 #include "db/audit_log.h"
 #include "db/guard.h"
+#include "engine/text.h"
 
 namespace hsg::db {
 
@@ -31,6 +32,14 @@ constexpr char kSelectDueRows[] =
     "SELECT 'instalments', grant_id || '/' || intervention || '/' || number FROM due "
     "UNION ALL SELECT DISTINCT 'grant_interventions', grant_id || '/' || intervention FROM due "
     "UNION ALL SELECT DISTINCT 'grants', CAST(grant_id AS TEXT) FROM due";
+
+constexpr char kSelectUserRows[] =
+    "SELECT 'users', name FROM users WHERE name = ?1 "
+    "UNION ALL SELECT 'user_role_changes', CAST(id AS TEXT) FROM user_role_changes "
+    "WHERE user_name = ?1 "
+    "UNION ALL SELECT 'user_passwords', CAST(id AS TEXT) FROM user_passwords WHERE user_name = ?1 "
+    "UNION ALL SELECT 'user_status_changes', CAST(id AS TEXT) FROM user_status_changes "
+    "WHERE user_name = ?1";
 
 template <typename Bind>
 std::vector<RecordRef> rows_named(Connection& connection, const char* sql, Bind bind) {
@@ -68,6 +77,16 @@ DbResult<Done> check_due_instalments(Database& database, engine::Date through) {
   auto rows = guarded("cannot check " + what, [&]() -> DbResult<std::vector<RecordRef>> {
     return rows_named(database.connection(), kSelectDueRows,
                       [&](SQLite::Statement& select) { select.bind(1, through.to_string()); });
+  });
+  if (!rows.ok()) return rows.error();
+  return check(database, what, rows.value());
+}
+
+DbResult<Done> check_user(Database& database, std::string_view name) {
+  const std::string what = fmt::format("user '{}'", engine::excerpt(name));
+  auto rows = guarded("cannot check " + what, [&]() -> DbResult<std::vector<RecordRef>> {
+    return rows_named(database.connection(), kSelectUserRows,
+                      [&](SQLite::Statement& select) { select.bind(1, std::string(name)); });
   });
   if (!rows.ok()) return rows.error();
   return check(database, what, rows.value());

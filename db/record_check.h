@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "db/database.h"
 #include "db/result.h"
@@ -26,6 +27,10 @@ DbResult<Done> check_allocation(Database& database, std::int64_t allocation_id);
 // ledger post: every instalment due on or before `through` that is neither posted nor
 // cancelled, with its grant and the grant's type. One scan of the log for all of them.
 DbResult<Done> check_due_instalments(Database& database, engine::Date through);
+
+// user grant, revoke, disable, enable, password and sign-in: the user's row and every row
+// of their roles, passwords and status changes. An unknown name names no rows.
+DbResult<Done> check_user(Database& database, std::string_view name);
 
 // Commands over the whole store (audit replay --all): the schema alone. Checking every
 // row is what `hsg audit verify` does.

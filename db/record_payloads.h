@@ -70,5 +70,10 @@ std::optional<std::string> stored_adoption_payload(Connection& connection, std::
 std::optional<std::string> stored_adoption_decision_payload(Connection& connection,
                                                             std::string_view id);
 std::optional<std::string> stored_retirement_payload(Connection& connection, std::string_view id);
+// Users (db/users.h): a user by name; a role change, a password and a status change by id.
+std::optional<std::string> stored_user_payload(Connection& connection, std::string_view name);
+std::optional<std::string> stored_role_change_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_password_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_status_payload(Connection& connection, std::string_view id);
 
 }  // namespace hsg::db

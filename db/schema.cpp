@@ -492,14 +492,79 @@ CREATE INDEX audit_events_future_date_notes ON audit_events (entity_type, entity
   WHERE action = 'allocation.allow_future';
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations{{{1, kVersion1},
+// Version 9: the people who sign in (db/users.h, docs/administrator.md "Users and
+// roles"). A user's name is the actor stamped on every write made through the server.
+// What a user is allowed and whether they may sign in is never a column to overwrite:
+// each grant or revoke of a role, each disablement or re-enablement, and each password
+// set is a row of its own, and the latest (highest id) wins, so who changed what and
+// when can always be read back. A password row holds the libsodium crypto_pwhash_str
+// (argon2id) string, never the password; its audit event holds the SHA-256 of that
+// string, so the log can vouch for the row without copying what an attacker would try
+// passwords against. The role names are those of app/users/roles.h.
+constexpr std::string_view kUsersMigration = R"sql(
+CREATE TABLE users (
+  name     TEXT PRIMARY KEY,
+  added_by TEXT NOT NULL,
+  at       TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE user_role_changes (
+  id        INTEGER PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users (name),
+  role      TEXT NOT NULL CHECK (role IN ('assessor', 'approver', 'finance', 'auditor',
+                                          'commissioner', 'admin')),
+  change    TEXT NOT NULL CHECK (change IN ('grant', 'revoke')),
+  actor     TEXT NOT NULL,
+  at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX user_role_changes_by_user ON user_role_changes (user_name, id);
+
+CREATE TABLE user_passwords (
+  id        INTEGER PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users (name),
+  hash      TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX user_passwords_by_user ON user_passwords (user_name, id);
+
+CREATE TABLE user_status_changes (
+  id        INTEGER PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users (name),
+  status    TEXT NOT NULL CHECK (status IN ('disabled', 'enabled')),
+  reason    TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX user_status_changes_by_user ON user_status_changes (user_name, id);
+
+CREATE TRIGGER users_no_update BEFORE UPDATE ON users
+BEGIN SELECT RAISE(ABORT, 'append-only: users rows are never updated'); END;
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+BEGIN SELECT RAISE(ABORT, 'append-only: users rows are never deleted'); END;
+CREATE TRIGGER user_role_changes_no_update BEFORE UPDATE ON user_role_changes
+BEGIN SELECT RAISE(ABORT, 'append-only: user_role_changes rows are never updated'); END;
+CREATE TRIGGER user_role_changes_no_delete BEFORE DELETE ON user_role_changes
+BEGIN SELECT RAISE(ABORT, 'append-only: user_role_changes rows are never deleted'); END;
+CREATE TRIGGER user_passwords_no_update BEFORE UPDATE ON user_passwords
+BEGIN SELECT RAISE(ABORT, 'append-only: user_passwords rows are never updated'); END;
+CREATE TRIGGER user_passwords_no_delete BEFORE DELETE ON user_passwords
+BEGIN SELECT RAISE(ABORT, 'append-only: user_passwords rows are never deleted'); END;
+CREATE TRIGGER user_status_changes_no_update BEFORE UPDATE ON user_status_changes
+BEGIN SELECT RAISE(ABORT, 'append-only: user_status_changes rows are never updated'); END;
+CREATE TRIGGER user_status_changes_no_delete BEFORE DELETE ON user_status_changes
+BEGIN SELECT RAISE(ABORT, 'append-only: user_status_changes rows are never deleted'); END;
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations{{{1, kVersion1},
                                                 {2, kVersion2},
                                                 {3, kVersion3},
                                                 {4, kVersion4},
                                                 {5, kVersion5},
                                                 {6, kVersion6, &adopt_as_before_upgrade},
                                                 {7, kBulkWritesMigration},
-                                                {8, kOneWriterMigration}}};
+                                                {8, kOneWriterMigration},
+                                                {9, kUsersMigration}}};
 
 }  // namespace
 

@@ -41,7 +41,15 @@ TEST_CASE("hsg --version and --help of every command") {
                                                   {"outcome", "record", "--help"},
                                                   {"outcome", "show", "--help"},
                                                   {"report", "--help"},
-                                                  {"report", "outcomes", "--help"}}) {
+                                                  {"report", "outcomes", "--help"},
+                                                  {"user", "--help"},
+                                                  {"user", "add", "--help"},
+                                                  {"user", "list", "--help"},
+                                                  {"user", "disable", "--help"},
+                                                  {"user", "enable", "--help"},
+                                                  {"user", "grant", "--help"},
+                                                  {"user", "revoke", "--help"},
+                                                  {"user", "password", "--help"}}) {
     const auto result = run_hsg(command);
     INFO(command.front());
     CHECK(result.exit_code == 0);

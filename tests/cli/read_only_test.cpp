@@ -30,6 +30,8 @@ const std::vector<std::vector<std::string>> kReaders{
     {"ledger", "export", "--from", "2025-01-01", "--to", "2026-01-01"},
     {"grant", "list"},
     {"provider", "list"},
+    {"user", "list"},
+    {"user", "list", "--json"},
     {"report", "outcomes", "--from", "2025-01-01", "--to", "2025-12-31"},
     {"whatif", "--rules", HSG_SOURCE_DIR "/docs/examples/candidate-rate.toml", "--as-of",
      "2025-06-30"},
@@ -49,13 +51,13 @@ TEST_CASE("every reading command leaves the file's bytes as they were") {
 
 TEST_CASE("a reader refuses an older file rather than migrate it") {
   const StoreFixture store;
-  store.sql("PRAGMA user_version = 7;");
+  store.sql("PRAGMA user_version = 8;");
   const std::string before = bytes_of(store.path());
   const ProcessResult shown = store.run({"show", "1"});
   CHECK(shown.exit_code == 1);
   CHECK(shown.out.empty());
   CHECK(shown.err == "hsg: error: " + store.path() +
-                         " is at schema 7 and this hsg reads schema 8; upgrade it with 'hsg init "
+                         " is at schema 8 and this hsg reads schema 9; upgrade it with 'hsg init "
                          "--db " +
                          store.path() + "' (a command that only reads never changes the file)\n");
   CHECK(bytes_of(store.path()) == before);

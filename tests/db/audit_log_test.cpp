@@ -26,24 +26,6 @@ void fill(const std::filesystem::path& path) {
   ok(decisions.approve(stamp("manager"), 1, ""));
 }
 
-// Runs SQL with the triggers out of the way and then puts them back, as someone editing
-// the file would who knows that verification checks the schema too.
-void tamper(const std::filesystem::path& path, const std::string& sql) {
-  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-  std::vector<std::string> names;
-  std::vector<std::string> triggers;
-  {
-    SQLite::Statement select(raw, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'");
-    while (select.executeStep()) {
-      names.push_back(select.getColumn(0).getString());
-      triggers.push_back(select.getColumn(1).getString());
-    }
-  }
-  for (const std::string& name : names) raw.exec("DROP TRIGGER " + name);
-  raw.exec(sql);
-  for (const std::string& trigger : triggers) raw.exec(trigger);
-}
-
 db::VerifyReport verify(const std::filesystem::path& path,
                         std::optional<std::string_view> checkpoint = std::nullopt) {
   db::Database database = open_database(path);

@@ -87,7 +87,11 @@ TEST_CASE("every table is STRICT") {
                                           "ruleset_adoption_decisions",
                                           "ruleset_adoptions",
                                           "ruleset_retirements",
-                                          "rulesets"});
+                                          "rulesets",
+                                          "user_passwords",
+                                          "user_role_changes",
+                                          "user_status_changes",
+                                          "users"});
 }
 
 TEST_CASE("another program's SQLite database is refused and left unchanged") {

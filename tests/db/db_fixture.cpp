@@ -4,8 +4,10 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <stdexcept>
+#include <vector>
 
 #include "db/clients.h"
 #include "db/rulesets.h"
@@ -75,6 +77,22 @@ std::string refusal(const std::filesystem::path& path, const std::string& sql) {
     return error.what();
   }
   return "accepted";
+}
+
+void tamper(const std::filesystem::path& path, const std::string& sql) {
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+  std::vector<std::string> names;
+  std::vector<std::string> triggers;
+  {
+    SQLite::Statement select(raw, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'");
+    while (select.executeStep()) {
+      names.push_back(select.getColumn(0).getString());
+      triggers.push_back(select.getColumn(1).getString());
+    }
+  }
+  for (const std::string& name : names) raw.exec("DROP TRIGGER " + name);
+  raw.exec(sql);
+  for (const std::string& trigger : triggers) raw.exec(trigger);
 }
 
 }  // namespace hsg::test

@@ -65,4 +65,8 @@ db::NewAllocation worked_example(const std::string& client_ref, const std::strin
 // error (what a trigger or constraint said).
 std::string refusal(const std::filesystem::path& path, const std::string& sql);
 
+// Runs `sql` as someone editing the file would who knows that verification checks the
+// schema too: every trigger dropped, the SQL run, the triggers put back.
+void tamper(const std::filesystem::path& path, const std::string& sql);
+
 }  // namespace hsg::test

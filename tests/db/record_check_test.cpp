@@ -24,23 +24,6 @@ void fill(const std::filesystem::path& path) {
   ok(decisions.approve(stamp("manager"), 1, ""));
 }
 
-// Runs `sql` as someone with the file would: every trigger dropped, then put back.
-void tamper(const std::filesystem::path& path, const std::string& sql) {
-  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-  std::vector<std::string> names;
-  std::vector<std::string> triggers;
-  {
-    SQLite::Statement select(raw, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'");
-    while (select.executeStep()) {
-      names.push_back(select.getColumn(0).getString());
-      triggers.push_back(select.getColumn(1).getString());
-    }
-  }
-  for (const std::string& name : names) raw.exec("DROP TRIGGER " + name);
-  raw.exec(sql);
-  for (const std::string& trigger : triggers) raw.exec(trigger);
-}
-
 std::string refusal(const std::filesystem::path& path, std::int64_t allocation_id) {
   db::Database database = open_database(path);
   const auto checked = db::check_allocation(database, allocation_id);

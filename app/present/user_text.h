@@ -1,0 +1,23 @@
+// User accounts as text for people (hsg user list, and the line each user command
+// prints): a table of name, roles and status, columns as wide as their widest cell,
+// names escaped (engine::escaped) like everything shown that came from a user.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/users/user_accounts.h"
+
+namespace hsg::app {
+
+// "assessor, approver", or "(none)" for a user with no role left.
+std::string roles_text(const UserAccount& account);
+
+// A header line and one line per account, each ending in '\n'; "No users.\n" when there
+// are none.
+std::string users_table(const std::vector<UserAccount>& accounts);
+
+// "asha: assessor, approver; enabled"
+std::string user_line(const UserAccount& account);
+
+}  // namespace hsg::app

@@ -1,0 +1,37 @@
+#include "app/users/permissions.h"
+
+#include <algorithm>
+
+namespace hsg::app {
+
+namespace {
+
+// What one role allows; permits() is the union over a user's roles. A switch with no
+// default, so a new role or permission that is not placed here fails to compile
+// under -Werror (-Wswitch) rather than silently granting or refusing.
+bool role_permits(Role role, Permission permission) {
+  switch (permission) {
+    case Permission::read_cases:
+      return true;
+    case Permission::add_client:
+    case Permission::record_assessment:
+    case Permission::agree_amount:
+      return role == Role::assessor;
+    case Permission::approve_amount:
+      return role == Role::approver;
+    case Permission::start_grant:
+      return role == Role::assessor || role == Role::finance;
+    case Permission::manage_users:
+      return role == Role::admin;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool permits(std::span<const Role> roles, Permission permission) {
+  return std::any_of(roles.begin(), roles.end(),
+                     [&](Role role) { return role_permits(role, permission); });
+}
+
+}  // namespace hsg::app
