@@ -2,7 +2,7 @@
 #include <fmt/core.h>
 
 #include "app/assessment/allocate_client.h"
-#include "app/present/allocation_json.h"
+#include "app/present/assessment_json.h"
 #include "app/present/statement_text.h"
 #include "cli/answer_input.h"
 #include "cli/future_date_option.h"
@@ -51,10 +51,7 @@ int allocate_command(const Args& args, Io& io) {
         return read_answers(command_line, ruleset.ruleset, io, false);
       }));
   if (command_line.has("json")) {
-    nlohmann::ordered_json json{{"allocation_id", recorded.id}};
-    if (recorded.named) json["rules_option"] = recorded.named->used();
-    json.update(app::allocation_json(recorded.ruleset, recorded.answers, recorded.traced, date));
-    io.out << json.dump(2) << "\n";
+    io.out << app::allocated_json(recorded, date).dump(2) << "\n";
   } else {
     io.out << fmt::format("Allocation #{} recorded for client {} by {}\n", recorded.id,
                           request.client_ref, stamp.actor);

@@ -6,7 +6,7 @@
 
 #include "app/assessment/assess.h"
 #include "app/assessment/ruleset_input.h"
-#include "app/present/allocation_json.h"
+#include "app/present/assessment_json.h"
 #include "app/present/statement_text.h"
 #include "cli/answer_input.h"
 #include "cli/commands.h"
@@ -76,11 +76,7 @@ int assess_command(const Args& args, Io& io) {
     // it depends on nothing but the inputs, not on the day it was run.
     const std::optional<engine::Date> given_date =
         date_text ? std::optional<engine::Date>(date) : std::nullopt;
-    nlohmann::ordered_json json =
-        app::allocation_json(assessed.ruleset, assessed.answers, assessed.traced, given_date);
-    if (named) json["rules_option"] = named->used();
-    if (not_in_force) json["not_in_force"] = *not_in_force;
-    io.out << json.dump(2) << "\n";
+    io.out << app::assessment_json(assessed, given_date).dump(2) << "\n";
   } else {
     if (named) io.out << named->used() << "\n";
     if (not_in_force) {

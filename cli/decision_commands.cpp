@@ -5,6 +5,7 @@
 #include "app/decisions/show_allocation.h"
 #include "app/present/decision_json.h"
 #include "app/present/decision_state_text.h"
+#include "app/present/shown_allocation_json.h"
 #include "app/present/shown_allocation_text.h"
 #include "cli/option_values.h"
 #include "cli/store_commands.h"
@@ -105,17 +106,23 @@ int reject_command(const Args& args, Io& io) { return resolve(args, io, false); 
 
 int show_command(const Args& args, Io& io) {
   CommandLine command_line(
-      "show", {"hsg show ALLOC [--db PATH]",
+      "show", {"hsg show ALLOC [--db PATH] [--json]",
                "Shows a recorded allocation: its statement, recomputed from what was stored and\n"
                "checked against the stored outputs, then every decision on it and, once its grant\n"
                "has one, the support plan.",
                "hsg show 1"});
   add_allocation_argument(command_line);
+  command_line.add()("json", "print the allocation and its decision state as one JSON object");
   add_database_option(command_line);
   if (!command_line.parse(args, io)) return 0;
   db::Database database = open_database_to_read(command_line);
   const std::int64_t id = allocation_id(command_line);
-  app::write_shown_allocation(io.out, unwrap(app::show_allocation(database, id)));
+  const app::ShownAllocation shown = unwrap(app::show_allocation(database, id));
+  if (command_line.has("json")) {
+    io.out << app::shown_allocation_json(shown).dump(2) << "\n";
+  } else {
+    app::write_shown_allocation(io.out, shown);
+  }
   return 0;
 }
 

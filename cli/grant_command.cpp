@@ -7,6 +7,7 @@
 #include "app/grants/grant_lookup.h"
 #include "app/grants/grant_review.h"
 #include "app/grants/grant_start.h"
+#include "app/present/grant_json.h"
 #include "app/present/grant_text.h"
 #include "cli/answer_input.h"
 #include "cli/future_date_option.h"
@@ -30,7 +31,7 @@ int start(const Args& args, Io& io) {
   CommandLine command_line(
       "grant start",
       {"hsg grant start ALLOC --start D --held-as direct_payment|managed_account|isf "
-       "[--provider NAME]",
+       "[--provider NAME] [--json]",
        "Turns an agreed (or, beyond tolerance or above the upper limit, approved) allocation\n"
        "into a grant, starting on or after its assessment date. The agreed amount is shared\n"
        "across the intervention types in proportion to their indicative amounts; each type\n"
@@ -45,7 +46,8 @@ int start(const Args& args, Io& io) {
                      "the first instalment's due date")(
       "held-as", po::value<std::string>()->required()->value_name("HOW"), held_as_help().c_str())(
       "provider", po::value<std::string>()->value_name("NAME"),
-      "the provider holding an individual service fund");
+      "the provider holding an individual service fund")(
+      "json", "print the grant and its instalments as one JSON object");
   add_write_options(command_line);
   if (!command_line.parse(args, io)) return 0;
   app::GrantRequest request{positive_id(command_line, "allocation", "an allocation id"),
@@ -55,6 +57,10 @@ int start(const Args& args, Io& io) {
   db::Database database = open_database(command_line);
   const app::StartedGrant started =
       unwrap(app::start_grant(database, stamp_of(command_line), request));
+  if (command_line.has("json")) {
+    io.out << app::started_grant_json(started).dump(2) << "\n";
+    return 0;
+  }
   io.out << fmt::format("Grant {} started for allocation {} on {}: £{} held as {}\n", started.id,
                         request.allocation_id, request.start_on.to_string(),
                         started.plan.agreed.to_grouped_string(), request.held_as);

@@ -37,6 +37,12 @@ constexpr char kSelectAllocation[] =
     "SELECT a.total_pence, r.adjustment_tolerance_percent, a.upper_limit_pence FROM allocations "
     "a JOIN rulesets r ON r.id = a.ruleset_id WHERE a.id = ?1";
 constexpr char kSelectGrant[] = "SELECT id FROM grants WHERE allocation_id = ?1";
+// Allocations whose latest agreement is not yet decided, oldest agreement first; those
+// within tolerance and limit are dropped by read_state's status.
+constexpr char kSelectUndecided[] =
+    "SELECT d.allocation_id FROM decisions d WHERE d.kind = 'agree' AND d.id = (SELECT "
+    "MAX(l.id) FROM decisions l WHERE l.allocation_id = d.allocation_id AND l.kind = 'agree') "
+    "AND NOT EXISTS (SELECT 1 FROM decisions r WHERE r.agreement_id = d.id) ORDER BY d.id";
 
 #undef HSG_DECISION_COLUMNS
 
@@ -298,6 +304,25 @@ DbResult<DecisionState> DecisionRepository::state(std::int64_t allocation_id) {
     auto state = read_state(database_.connection(), allocation_id);
     if (!state) return DbError{fmt::format("no allocation {}", allocation_id)};
     return std::move(*state);
+  });
+}
+
+DbResult<std::vector<DecisionState>> DecisionRepository::awaiting_approval() {
+  return guarded("cannot read the approvals queue", [&]() -> DbResult<std::vector<DecisionState>> {
+    Connection& connection = database_.connection();
+    std::vector<std::int64_t> undecided;
+    {
+      auto select = connection.statement(kSelectUndecided);
+      while (select->executeStep()) undecided.push_back(select->getColumn(0).getInt64());
+    }
+    std::vector<DecisionState> waiting;
+    for (const std::int64_t allocation_id : undecided) {
+      auto state = read_state(connection, allocation_id);
+      if (state && state->status == DecisionStatus::pending_approval) {
+        waiting.push_back(std::move(*state));
+      }
+    }
+    return waiting;
   });
 }
 

@@ -73,6 +73,9 @@ class DecisionRepository {
                                  std::string_view reason);
 
   DbResult<DecisionState> state(std::int64_t allocation_id);
+  // Every allocation whose latest agreement waits for approval (pending_approval), the
+  // oldest agreement first: the approvals queue.
+  DbResult<std::vector<DecisionState>> awaiting_approval();
   // Every decision on the allocation, oldest first.
   DbResult<std::vector<Decision>> history(std::int64_t allocation_id);
 

@@ -51,6 +51,7 @@ Result<ShownAllocation> show_allocation(db::Database& database, std::int64_t all
                            stored.assessed_on,
                            std::move(future_date),
                            ruleset,
+                           std::move(answers).value(),
                            std::move(traced),
                            std::move(decisions),
                            plan_of_allocation(database, id)};

@@ -38,6 +38,7 @@ struct ShownAllocation {
   engine::Date assessed_on;
   std::optional<db::FutureDateNote> future_date;  // when it was dated after its recording
   rules::LoadedRuleset ruleset;                   // the one it was recorded under
+  engine::Answers answers;                        // the stored answers, resolved under it
   engine::TracedAllocation traced;                // recomputed, equal to what was stored
   db::DecisionState decisions;
   std::optional<PlanOfAllocation> plan;
