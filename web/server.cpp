@@ -1,5 +1,10 @@
 #include "web/server.h"
 
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include <stdexcept>
@@ -63,7 +68,21 @@ Server::Server(ServeOptions options, Clock clock)
         response.status = 500;
         response.set_content("Internal error\n", "text/plain; charset=utf-8");
       });
+  http_->set_socket_options([this](socket_t socket) {
+    httplib::default_socket_options(socket);
+    listening_socket_ = socket;
+  });
   routes_.install(*http_, state_);
+}
+
+void Server::widen_listen_queue() const {
+  // Debian's cpp-httplib is compiled with a listen backlog of 5: a burst of more
+  // connections than that (assessors signing in at 9 o'clock) has the rest reset. Calling
+  // listen() again on the listening socket sets its backlog (Linux).
+  if (::listen(listening_socket_, SOMAXCONN) != 0) {
+    throw std::runtime_error(
+        fmt::format("cannot widen the listen queue: {}", std::strerror(errno)));
+  }
 }
 
 Server::~Server() { stop(); }
@@ -81,6 +100,7 @@ int Server::bind() {
     }
     port_ = options.port;
   }
+  widen_listen_queue();
   return port_;
 }
 

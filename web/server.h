@@ -4,7 +4,9 @@
 // bind() takes the port (0: any free one) and says which; run() serves until stop(),
 // which may be called from any thread: it stops accepting, lets the requests in flight
 // finish, and returns from run(). Requests are bounded (a body of at most 1 MiB, read and
-// write timeouts), so one slow client cannot hold a worker for long.
+// write timeouts), so one slow client cannot hold a worker for long. Connections arriving
+// together wait in a listen queue of SOMAXCONN, not cpp-httplib's 5 (which resets the
+// sixth of a burst of sign-ins).
 #pragma once
 
 #include <httplib.h>
@@ -41,10 +43,13 @@ class Server {
   ServerState& state() { return state_; }
 
  private:
+  void widen_listen_queue() const;
+
   ServerState state_;
   RouteTable routes_;
   std::unique_ptr<httplib::Server> http_;
   int port_ = 0;
+  socket_t listening_socket_ = INVALID_SOCKET;
   std::atomic<bool> stopping_{false};
 };
 

@@ -3,7 +3,7 @@
 //
 //   serve_bench [requests per N=6000] [hsg binary]
 //
-// hsg serve: the real binary (`hsg serve --listen 127.0.0.1:0 --threads 8`) on a fresh
+// hsg serve: the real binary (`hsg serve --listen 127.0.0.1:0 --threads 128`) on a fresh
 // store holding 128 assessors (added with `hsg user add`) and one client per assessor. For
 // N = 1, 8, 32 and 128 concurrent connections (one httplib::Client each, kept alive), each
 // assessor signs in once (POST /api/session, untimed) and then records its share of the
@@ -14,7 +14,7 @@
 // the end: flat means memory does not grow with the number recorded.
 //
 // The limits, in the same run and with the same clients: a bare cpp-httplib server in this
-// process with 8 threads answering the same POST with a constant (what HTTP alone costs
+// process with 128 threads answering the same POST with a constant (what HTTP alone costs
 // here), and the same recording done in process through app::allocate_client, one call per
 // request as the server makes it (each its own write transaction and commit), on 1 and on 8
 // threads with a connection each (the store's own limit).
@@ -26,6 +26,7 @@
 #include <httplib.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,7 +59,9 @@ using hsg::bench::Clock;
 using hsg::bench::seconds_since;
 using nlohmann::json;
 
-constexpr std::size_t kServerThreads = 8;
+// cpp-httplib gives a kept-alive connection a worker thread for as long as it stays open,
+// so the server needs a thread for each concurrent assessor: 128, the largest N.
+constexpr std::size_t kServerThreads = 128;
 constexpr std::size_t kAssessors = 128;
 constexpr char kPassword[] = "serve-bench-password";
 constexpr char kDate[] = "2025-01-15";
@@ -107,7 +110,8 @@ void make_store(const std::string& hsg, const std::filesystem::path& db) {
   const std::string at = fmt::format("--db '{}' --actor bench-admin", db.string());
   run(fmt::format("'{}' init {} > /dev/null", hsg, at));
   for (std::size_t i = 0; i < kAssessors; ++i) {
-    run(fmt::format("printf '%s\\n' '{}' | '{}' user add {} --role assessor --password-stdin {} "
+    run(
+        fmt::format("printf '%s\\n' '{}' | '{}' user add {} --role assessor --password-stdin {} "
                     "> /dev/null",
                     kPassword, hsg, assessor(i), at));
   }
@@ -134,8 +138,8 @@ class Served {
       dup2(null, 2);  // the access log: a line per request
       close(out[0]);
       const std::string threads = std::to_string(kServerThreads);
-      execl(hsg.c_str(), hsg.c_str(), "serve", "--listen", "127.0.0.1:0", "--db",
-            db.c_str(), "--threads", threads.c_str(), static_cast<char*>(nullptr));
+      execl(hsg.c_str(), hsg.c_str(), "serve", "--listen", "127.0.0.1:0", "--db", db.c_str(),
+            "--threads", threads.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     close(out[1]);
@@ -208,13 +212,17 @@ Figures load(int port, std::size_t connections, std::size_t requests, bool sign_
     threads.emplace_back([&, a] {
       httplib::Client client("127.0.0.1", port);
       client.set_keep_alive(true);
+      // Without it a POST's headers and body wait on Nagle and the delayed ACK: 40 ms each.
+      client.set_tcp_nodelay(true);
       client.set_read_timeout(60, 0);
       httplib::Headers headers;
       if (sign_in) {
         const json credentials{{"name", assessor(a)}, {"password", kPassword}};
         auto signed_in = client.Post("/api/session", credentials.dump(), "application/json");
         if (!signed_in || signed_in->status != 200) {
-          fmt::print(stderr, "serve_bench: sign-in of {} failed\n", assessor(a));
+          fmt::print(stderr, "serve_bench: sign-in of {} failed: {} {}\n", assessor(a),
+                     signed_in ? signed_in->status : 0,
+                     signed_in ? signed_in->body : httplib::to_string(signed_in.error()));
           std::exit(2);
         }
         std::string cookie;
@@ -263,15 +271,24 @@ Figures load(int port, std::size_t connections, std::size_t requests, bool sign_
 Figures bare_httplib(std::size_t connections, std::size_t requests,
                      const hsg::engine::Ruleset& ruleset) {
   httplib::Server server;
+  server.set_tcp_nodelay(true);
   server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
   server.Post(R"(/api/clients/([^/]+)/allocations)",
               [](const httplib::Request&, httplib::Response& response) {
                 response.status = 201;
                 response.set_content(R"({"allocation_id":1})", "application/json");
               });
+  int listening_socket = -1;
+  server.set_socket_options([&listening_socket](socket_t socket) {
+    httplib::default_socket_options(socket);
+    listening_socket = socket;
+  });
   const int port = server.bind_to_any_port("127.0.0.1");
+  // As hsg serve does (web/server.h): the library's backlog of 5 resets a burst.
+  ::listen(listening_socket, SOMAXCONN);
   std::thread listening([&] { server.listen_after_bind(); });
-  server.wait_until_ready();
+  // cpp-httplib 0.11 has no wait_until_ready(): poll until the loop is accepting.
+  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   Figures figures = load(port, connections, requests, false, ruleset, std::nullopt);
   server.stop();
   listening.join();
@@ -290,8 +307,8 @@ double in_process(const std::filesystem::path& db, std::size_t threads, std::siz
       const hsg::db::Stamp stamp{assessor(t), "2025-01-15T10:00:00Z"};
       start.arrive_and_wait();
       for (std::size_t k = 0; k < requests / threads; ++k) {
-        const hsg::app::AllocateRequest request{client_ref(t), date, std::nullopt,
-                                                {today, std::nullopt}};
+        const hsg::app::AllocateRequest request{
+            client_ref(t), date, std::nullopt, {today, std::nullopt}};
         must(hsg::app::allocate_client(
             database, stamp, request, [&](const hsg::rules::LoadedRuleset& ruleset) {
               return hsg::engine::Answers::from_indices(ruleset.ruleset,
