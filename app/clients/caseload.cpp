@@ -30,8 +30,7 @@ std::optional<engine::Date> next_review(StoredRulesets& rulesets,
   const rules::LoadedRuleset& loaded = rulesets.stored(allocation.ruleset_id);
   auto answers = engine::resolve_answers(loaded.ruleset, allocation.answers);
   if (!answers.ok()) {
-    throw Refusal(
-        fmt::format("allocation {}'s stored answers no longer resolve", allocation.id));
+    throw Refusal(fmt::format("allocation {}'s stored answers no longer resolve", allocation.id));
   }
   const engine::Allocation computed = engine::allocate(loaded.ruleset, answers.value());
   std::optional<engine::Date> earliest;
@@ -64,9 +63,9 @@ Result<Caseload> caseload(db::Database& database, const CaseloadQuery& query) {
           unwrap(allocations.for_client(entry.client.ref));
       if (!recorded.empty()) {
         const db::StoredAllocation& last = recorded.back();
-        entry.latest = LatestAllocation{last.id, last.assessed_on, last.total,
-                                        unwrap(decisions.state(last.id)).status,
-                                        next_review(rulesets, last)};
+        entry.latest =
+            LatestAllocation{last.id, last.assessed_on, last.total,
+                             unwrap(decisions.state(last.id)).status, next_review(rulesets, last)};
       }
       if (query.review_due) {
         const bool due = entry.latest && entry.latest->next_review &&
