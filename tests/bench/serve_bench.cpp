@@ -108,7 +108,8 @@ void make_store(const std::string& hsg, const std::filesystem::path& db) {
   const std::string at = fmt::format("--db '{}' --actor bench-admin", db.string());
   run(fmt::format("'{}' init {} > /dev/null", hsg, at));
   for (std::size_t i = 0; i < kAssessors; ++i) {
-    run(fmt::format("printf '%s\\n' '{}' | '{}' user add {} --role assessor --password-stdin {} "
+    run(
+        fmt::format("printf '%s\\n' '{}' | '{}' user add {} --role assessor --password-stdin {} "
                     "> /dev/null",
                     kPassword, hsg, assessor(i), at));
   }
@@ -137,8 +138,8 @@ class Served {
       dup2(file, 2);
       close(out[0]);
       const std::string threads = std::to_string(workers);
-      execl(hsg.c_str(), hsg.c_str(), "serve", "--listen", "127.0.0.1:0", "--db",
-            db.c_str(), "--threads", threads.c_str(), static_cast<char*>(nullptr));
+      execl(hsg.c_str(), hsg.c_str(), "serve", "--listen", "127.0.0.1:0", "--db", db.c_str(),
+            "--threads", threads.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     close(out[1]);
@@ -306,8 +307,8 @@ double in_process(const std::filesystem::path& db, std::size_t threads, std::siz
       const hsg::db::Stamp stamp{assessor(t), "2025-01-15T10:00:00Z"};
       start.arrive_and_wait();
       for (std::size_t k = 0; k < requests / threads; ++k) {
-        const hsg::app::AllocateRequest request{client_ref(t), date, std::nullopt,
-                                                {today, std::nullopt}};
+        const hsg::app::AllocateRequest request{
+            client_ref(t), date, std::nullopt, {today, std::nullopt}};
         must(hsg::app::allocate_client(
             database, stamp, request, [&](const hsg::rules::LoadedRuleset& ruleset) {
               return hsg::engine::Answers::from_indices(ruleset.ruleset,
@@ -345,8 +346,8 @@ int main(int argc, char** argv) {
   make_store(hsg, made);
   const hsg::rules::LoadedRuleset medway = hsg::app::load_ruleset_or_builtin(std::nullopt);
 
-  fmt::print("serve_bench: {} requests per N; hsg serve --threads max(8, N); {} cores\n",
-             requests, std::thread::hardware_concurrency());
+  fmt::print("serve_bench: {} requests per N; hsg serve --threads max(8, N); {} cores\n", requests,
+             std::thread::hardware_concurrency());
   fmt::print("{:>4}  {:<14} {:>8} {:>9} {:>8} {:>8} {:>7}  {}\n", "N", "server", "requests",
              "req/s", "p50 ms", "p99 ms", "errors", "server VmHWM MiB at half / end");
   for (const std::size_t n : std::array<std::size_t, 4>{1, 8, 32, 128}) {
