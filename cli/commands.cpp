@@ -16,12 +16,6 @@ namespace hsg::cli {
 
 namespace {
 
-struct Command {
-  std::string_view name;
-  int (*run)(const Args&, Io&);
-  std::string_view summary;
-};
-
 constexpr std::array kCommands{
     Command{"assess", assess_command, "work out an indicative grant and explain it"},
     Command{"rules", rules_command, "check, show, store or list rule sets"},
@@ -45,12 +39,15 @@ constexpr std::array kCommands{
     Command{"user", user_command, "add users of hsg serve; grant roles, disable, set passwords"},
 };
 
-void write_usage(std::ostream& out) {
+void write_usage(std::ostream& out, std::span<const Command> extra) {
   out << "Usage: hsg COMMAND [OPTIONS]\n\n"
          "hsg computes housing support grants: it scores a person's needs with a rule set,\n"
          "turns the levels into support hours and money, and explains every figure.\n\n"
          "Commands:\n";
   for (const Command& command : kCommands) {
+    out << fmt::format("  {:<10} {}\n", command.name, command.summary);
+  }
+  for (const Command& command : extra) {
     out << fmt::format("  {:<10} {}\n", command.name, command.summary);
   }
   out << "\nOptions:\n  -h [ --help ]   show this help and exit\n"
@@ -65,34 +62,38 @@ std::string shown_line(std::string_view line) {
   return engine::excerpt(line, kMaxMessageCharacters);
 }
 
-int dispatch(const Args& args, Io& io) {
+int dispatch(const Args& args, Io& io, std::span<const Command> extra) {
   if (args.empty()) {
     io.err << "hsg: error: no command given\n\n";
-    write_usage(io.err);
+    write_usage(io.err, extra);
     return 1;
   }
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    write_usage(io.out);
+    write_usage(io.out, extra);
     return 0;
   }
   if (args[0] == "--version") {
     io.out << version_line() << "\n";
     return 0;
   }
-  const auto found = std::find_if(kCommands.begin(), kCommands.end(),
-                                  [&](const Command& command) { return command.name == args[0]; });
-  if (found == kCommands.end()) {
-    throw InputError(
-        fmt::format("unknown command '{}' (see 'hsg --help')", engine::excerpt(args[0])));
+  const auto named = [&](const Command& command) { return command.name == args[0]; };
+  const Args rest(args.begin() + 1, args.end());
+  if (const auto found = std::find_if(kCommands.begin(), kCommands.end(), named);
+      found != kCommands.end()) {
+    return found->run(rest, io);
   }
-  return found->run(Args(args.begin() + 1, args.end()), io);
+  if (const auto found = std::find_if(extra.begin(), extra.end(), named); found != extra.end()) {
+    return found->run(rest, io);
+  }
+  throw InputError(
+      fmt::format("unknown command '{}' (see 'hsg --help')", engine::excerpt(args[0])));
 }
 
 }  // namespace
 
-int run_hsg(const Args& args, Io& io) {
+int run_hsg(const Args& args, Io& io, std::span<const Command> extra) {
   try {
-    return dispatch(args, io);
+    return dispatch(args, io, extra);
   } catch (const InputError& error) {
     for (const std::string& line : error.lines()) io.err << shown_line(line) << "\n";
     return 1;

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "app/assessment/parsed_rulesets.h"
 #include "app/audit/stored_outputs.h"
 #include "app/refusal.h"
 #include "app/unwrap.h"
@@ -12,17 +13,12 @@
 namespace hsg::app {
 
 const rules::LoadedRuleset& StoredRulesets::load(const std::string& id, const std::string& bytes) {
-  if (auto found = loaded_.find(id); found != loaded_.end()) return found->second;
-  auto loaded = rules::load_ruleset_text(bytes, "rule set " + id);
-  if (auto* problems = std::get_if<std::vector<rules::Diagnostic>>(&loaded)) {
-    throw std::runtime_error(
-        fmt::format("stored rule set {} no longer loads: {}", id, problems->front().to_string()));
-  }
-  return loaded_.emplace(id, std::get<rules::LoadedRuleset>(std::move(loaded))).first->second;
+  if (auto found = loaded_.find(id); found != loaded_.end()) return *found->second;
+  return *loaded_.emplace(id, parsed_ruleset(id, bytes)).first->second;
 }
 
 const rules::LoadedRuleset& StoredRulesets::stored(const std::string& id) {
-  if (auto found = loaded_.find(id); found != loaded_.end()) return found->second;
+  if (auto found = loaded_.find(id); found != loaded_.end()) return *found->second;
   const db::StoredRuleset stored = unwrap(db::RulesetRepository(database_).get(id));
   return load(stored.info.id, stored.bytes);
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,8 +21,8 @@
 
 namespace hsg::app {
 
-// Stored rule sets, loaded from their stored bytes once each, and which is in force on
-// which day (the adoptions, read once: a command's writes do not change them).
+// Stored rule sets, loaded from their stored bytes (app/assessment/parsed_rulesets.h), and which is
+// in force on which day (the adoptions, read once: a command's writes do not change them).
 class StoredRulesets {
  public:
   explicit StoredRulesets(db::Database& database) : database_(database) {}
@@ -38,7 +39,7 @@ class StoredRulesets {
   const std::vector<db::Adoption>& adoptions();
 
   db::Database& database_;
-  std::map<std::string, rules::LoadedRuleset> loaded_;
+  std::map<std::string, std::shared_ptr<const rules::LoadedRuleset>> loaded_;
   std::optional<std::vector<db::Adoption>> adoptions_;
 };
 

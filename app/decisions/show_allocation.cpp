@@ -54,7 +54,8 @@ Result<ShownAllocation> show_allocation(db::Database& database, std::int64_t all
                            std::move(answers).value(),
                            std::move(traced),
                            std::move(decisions),
-                           plan_of_allocation(database, id)};
+                           plan_of_allocation(database, id),
+                           unwrap(db::GrantRepository(database).of_allocation(id))};
   });
 }
 

@@ -42,6 +42,7 @@ struct ShownAllocation {
   engine::TracedAllocation traced;                // recomputed, equal to what was stored
   db::DecisionState decisions;
   std::optional<PlanOfAllocation> plan;
+  std::optional<std::int64_t> grant_id;  // the grant started from it, if any
 };
 
 Result<ShownAllocation> show_allocation(db::Database& database, std::int64_t allocation_id);

@@ -19,6 +19,7 @@ nlohmann::ordered_json shown_allocation_json(const ShownAllocation& shown) {
   json.update(allocation_json(shown.ruleset, shown.answers, shown.traced,
                               shown.assessed_on));
   json["decision"] = decision_json(shown.decisions);
+  json["grant_id"] = shown.grant_id ? nlohmann::ordered_json(*shown.grant_id) : nullptr;
   return json;
 }
 

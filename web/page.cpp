@@ -1,0 +1,99 @@
+#include "web/page.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "web/embedded_files.h"
+
+namespace hsg::web {
+
+namespace {
+
+std::string template_text(std::string_view name) {
+  const auto text = embedded_file(name);
+  if (!text) throw std::logic_error(fmt::format("no template {}", name));
+  return std::string(*text);
+}
+
+}  // namespace
+
+std::string render_page(std::string_view content, const Data& data) {
+  kainjow::mustache::mustache layout(template_text("layout.mustache"));
+  if (!layout.is_valid()) throw std::logic_error("layout.mustache: " + layout.error_message());
+  Data filled = data;
+  const std::string content_text = template_text(content);
+  filled.set("content", kainjow::mustache::partial([content_text] { return content_text; }));
+  std::string page = layout.render(filled);
+  if (!layout.is_valid()) {
+    throw std::logic_error(fmt::format("{}: {}", content, layout.error_message()));
+  }
+  return page;
+}
+
+void send_page(Exchange& exchange, int status, std::string_view title, std::string_view content,
+               Data data, const std::vector<std::string>& problems) {
+  data.set("title", std::string(title));
+  if (exchange.user) {
+    data.set("user", exchange.user->name);
+    data.set("csrf", exchange.user->csrf_token);
+  }
+  data.set("has_problems", !problems.empty());
+  data.set("problems", list_of(problems));
+  exchange.response.status = status;
+  exchange.response.set_content(render_page(content, data), "text/html; charset=utf-8");
+}
+
+void send_message(Exchange& exchange, int status, std::string_view title,
+                  std::string_view message) {
+  Data data;
+  data.set("message", std::string(message));
+  send_page(exchange, status, title, "message.mustache", std::move(data));
+}
+
+void redirect(Exchange& exchange, const std::string& location) {
+  exchange.response.status = 303;
+  exchange.response.set_header("Location", location);
+}
+
+void send_json(Exchange& exchange, int status, const nlohmann::ordered_json& body) {
+  exchange.response.status = status;
+  exchange.response.set_content(body.dump(2) + "\n", "application/json");
+}
+
+void send_json_error(Exchange& exchange, int status, std::string_view message,
+                     const std::vector<std::string>& problems) {
+  send_json(exchange, status, {{"error", message}, {"problems", problems}});
+}
+
+std::vector<std::string> problems_of(const app::Refusal& refusal) {
+  constexpr std::string_view kPrefix = "hsg: error: ";
+  std::vector<std::string> problems;
+  for (const std::string& line : refusal.lines()) {
+    problems.push_back(line.starts_with(kPrefix) ? line.substr(kPrefix.size()) : line);
+  }
+  return problems;
+}
+
+std::string path_segment(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool plain = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                       (byte >= '0' && byte <= '9') || c == '.' || c == '_' || c == '-';
+    if (plain) {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", static_cast<unsigned>(byte));
+    }
+  }
+  return out;
+}
+
+Data list_of(const std::vector<std::string>& items) {
+  Data list{Data::type::list};
+  for (const std::string& item : items) list.push_back(Data(item));
+  return list;
+}
+
+}  // namespace hsg::web
