@@ -113,8 +113,9 @@ def screenshot(driver, element, directory, name):
     path = os.path.join(directory, name)
     # As tall as the page, so neither is cut at the window's edge.
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1280, max(900, min(int(height) + 40, 5000)))
+    driver.set_window_size(1280, max(900, min(int(height) + 200, 5000)))
     if element is None:
+        driver.execute_script("window.scrollTo(0, 0)")
         driver.save_screenshot(path)
     else:
         element.screenshot(path)
