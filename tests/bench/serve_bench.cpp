@@ -280,7 +280,11 @@ Figures bare_httplib(std::size_t connections, std::size_t workers, std::size_t r
                      const hsg::engine::Ruleset& ruleset) {
   httplib::Server server;
   server.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  // As hsg serve keeps connections (web/server.cpp): httplib's own default of 5 requests a
+  // connection would make the limit a reconnecting one.
   server.set_tcp_nodelay(true);
+  server.set_keep_alive_timeout(5);
+  server.set_keep_alive_max_count(1000);
   server.Post(R"(/api/clients/([^/]+)/allocations)",
               [](const httplib::Request&, httplib::Response& response) {
                 response.status = 201;
