@@ -228,6 +228,7 @@ Figures load(int port, std::size_t connections, std::size_t requests, bool sign_
           fmt::print(stderr, "serve_bench: sign-in of {} failed: {}\n", assessor(a),
                      signed_in ? std::to_string(signed_in->status)
                                : httplib::to_string(signed_in.error()));
+          if (server) kill(*server, SIGTERM);  // exit runs no destructor to stop it
           std::exit(2);
         }
         std::string cookie;
