@@ -3,18 +3,19 @@
 //
 //   serve_bench [requests per N=6000] [hsg binary]
 //
-// hsg serve: the real binary (`hsg serve --listen 127.0.0.1:0 --threads 128`) on a fresh
+// hsg serve: the real binary (`hsg serve --listen 127.0.0.1:0 --threads max(8, N)`) on a fresh
 // store holding 128 assessors (added with `hsg user add`) and one client per assessor. For
 // N = 1, 8, 32 and 128 concurrent connections (one httplib::Client each, kept alive), each
 // assessor signs in once (POST /api/session, untimed) and then records its share of the
 // requests through POST /api/clients/REF/allocations, the answers varying from request to
-// request. Timed: from the first request to the last answer. Each request's latency is
+// request. Timed: from the moment all are signed in to the last answer (the connections
+// start 1 ms apart). Each request's latency is
 // kept for p50 and p99; an answer other than 201 (or none) is an error. The server's peak
 // RSS (VmHWM of /proc/PID/status) is read when half the requests are answered and again at
 // the end: flat means memory does not grow with the number recorded.
 //
 // The limits, in the same run and with the same clients: a bare cpp-httplib server in this
-// process with 128 threads answering the same POST with a constant (what HTTP alone costs
+// process with as many threads answering the same POST with a constant (what HTTP alone costs
 // here), and the same recording done in process through app::allocate_client, one call per
 // request as the server makes it (each its own write transaction and commit), on 1 and on 8
 // threads with a connection each (the store's own limit).
@@ -26,7 +27,6 @@
 #include <httplib.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,6 +38,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -59,9 +60,6 @@ using hsg::bench::Clock;
 using hsg::bench::seconds_since;
 using nlohmann::json;
 
-// cpp-httplib gives a kept-alive connection a worker thread for as long as it stays open,
-// so the server needs a thread for each concurrent assessor: 128, the largest N.
-constexpr std::size_t kServerThreads = 128;
 constexpr std::size_t kAssessors = 128;
 constexpr char kPassword[] = "serve-bench-password";
 constexpr char kDate[] = "2025-01-15";
@@ -128,16 +126,18 @@ void make_store(const std::string& hsg, const std::filesystem::path& db) {
 // The real `hsg serve`, started on a free port; stopped with SIGTERM.
 class Served {
  public:
-  Served(const std::string& hsg, const std::filesystem::path& db) {
+  Served(const std::string& hsg, const std::filesystem::path& db, std::size_t workers) {
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe");
     pid_ = fork();
     if (pid_ == 0) {
       dup2(out[1], 1);
-      const int null = open("/dev/null", O_WRONLY);
-      dup2(null, 2);  // the access log: a line per request
+      // The access log (a line per request) beside the store, read when something fails.
+      const std::string log = db.string() + ".log";
+      const int file = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      dup2(file, 2);
       close(out[0]);
-      const std::string threads = std::to_string(kServerThreads);
+      const std::string threads = std::to_string(workers);
       execl(hsg.c_str(), hsg.c_str(), "serve", "--listen", "127.0.0.1:0", "--db", db.c_str(),
             "--threads", threads.c_str(), static_cast<char*>(nullptr));
       _exit(127);
@@ -207,22 +207,28 @@ Figures load(int port, std::size_t connections, std::size_t requests, bool sign_
   std::atomic<std::size_t> answered = 0;
   std::atomic<double> rss_half = 0;
   std::barrier start(static_cast<std::ptrdiff_t>(connections + 1));
+  std::mutex connecting;
   std::vector<std::thread> threads;
   for (std::size_t a = 0; a < connections; ++a) {
     threads.emplace_back([&, a] {
       httplib::Client client("127.0.0.1", port);
       client.set_keep_alive(true);
-      // Without it a POST's headers and body wait on Nagle and the delayed ACK: 40 ms each.
+      // httplib writes headers and body apart: without this, Nagle and the delayed ACK
+      // add 40 ms to every request.
       client.set_tcp_nodelay(true);
       client.set_read_timeout(60, 0);
       httplib::Headers headers;
       if (sign_in) {
+        // One connection at a time: Debian's httplib 0.11 listens with a backlog of 5, and
+        // 128 connecting at once overflow it (the kernel logs SYN flooding, some fail).
+        const std::lock_guard<std::mutex> one_at_a_time(connecting);
         const json credentials{{"name", assessor(a)}, {"password", kPassword}};
         auto signed_in = client.Post("/api/session", credentials.dump(), "application/json");
         if (!signed_in || signed_in->status != 200) {
-          fmt::print(stderr, "serve_bench: sign-in of {} failed: {} {}\n", assessor(a),
-                     signed_in ? signed_in->status : 0,
-                     signed_in ? signed_in->body : httplib::to_string(signed_in.error()));
+          fmt::print(stderr, "serve_bench: sign-in of {} failed: {}\n", assessor(a),
+                     signed_in ? std::to_string(signed_in->status)
+                               : httplib::to_string(signed_in.error()));
+          if (server) kill(*server, SIGTERM);  // exit runs no destructor to stop it
           std::exit(2);
         }
         std::string cookie;
@@ -241,6 +247,9 @@ Figures load(int port, std::size_t connections, std::size_t requests, bool sign_
       const std::string path = fmt::format("/api/clients/{}/allocations", client_ref(a));
       latencies[a].reserve(each);
       start.arrive_and_wait();
+      // A connection idle past the server's 5 s keep-alive is closed and made again: ramp
+      // those up 1 ms apart, for the same backlog.
+      std::this_thread::sleep_for(std::chrono::milliseconds(a));
       for (std::size_t k = 0; k < each; ++k) {
         const auto sent = Clock::now();
         auto response = client.Post(path, headers, bodies[k], "application/json");
@@ -268,26 +277,22 @@ Figures load(int port, std::size_t connections, std::size_t requests, bool sign_
 }
 
 // The limit of HTTP here: the same requests answered with a constant.
-Figures bare_httplib(std::size_t connections, std::size_t requests,
+Figures bare_httplib(std::size_t connections, std::size_t workers, std::size_t requests,
                      const hsg::engine::Ruleset& ruleset) {
   httplib::Server server;
+  server.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  // As hsg serve keeps connections (web/server.cpp): httplib's own default of 5 requests a
+  // connection would make the limit a reconnecting one.
   server.set_tcp_nodelay(true);
-  server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
+  server.set_keep_alive_timeout(5);
+  server.set_keep_alive_max_count(1000);
   server.Post(R"(/api/clients/([^/]+)/allocations)",
               [](const httplib::Request&, httplib::Response& response) {
                 response.status = 201;
                 response.set_content(R"({"allocation_id":1})", "application/json");
               });
-  int listening_socket = -1;
-  server.set_socket_options([&listening_socket](socket_t socket) {
-    httplib::default_socket_options(socket);
-    listening_socket = socket;
-  });
   const int port = server.bind_to_any_port("127.0.0.1");
-  // As hsg serve does (web/server.h): the library's backlog of 5 resets a burst.
-  ::listen(listening_socket, SOMAXCONN);
   std::thread listening([&] { server.listen_after_bind(); });
-  // cpp-httplib 0.11 has no wait_until_ready(): poll until the loop is accepting.
   while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   Figures figures = load(port, connections, requests, false, ruleset, std::nullopt);
   server.stop();
@@ -346,20 +351,23 @@ int main(int argc, char** argv) {
   make_store(hsg, made);
   const hsg::rules::LoadedRuleset medway = hsg::app::load_ruleset_or_builtin(std::nullopt);
 
-  fmt::print("serve_bench: {} requests per N; hsg serve --threads {}; {} cores\n", requests,
-             kServerThreads, std::thread::hardware_concurrency());
+  fmt::print("serve_bench: {} requests per N; hsg serve --threads max(8, N); {} cores\n", requests,
+             std::thread::hardware_concurrency());
   fmt::print("{:>4}  {:<14} {:>8} {:>9} {:>8} {:>8} {:>7}  {}\n", "N", "server", "requests",
              "req/s", "p50 ms", "p99 ms", "errors", "server VmHWM MiB at half / end");
   for (const std::size_t n : std::array<std::size_t, 4>{1, 8, 32, 128}) {
     const std::filesystem::path db = directory / fmt::format("serve-{}.db", n);
     std::filesystem::copy_file(made, db);
+    // httplib serves a kept-alive connection on one worker for its whole life: with fewer
+    // workers than connections the rest wait whole seconds (keep-alive timeout) for one.
+    const std::size_t workers = std::max<std::size_t>(8, n);
     Figures served;
     {
-      Served server(hsg, db);
+      Served server(hsg, db, workers);
       served = load(server.port(), n, requests, true, medway.ruleset, server.pid());
     }
     print_row(n, "hsg serve", served);
-    print_row(n, "bare httplib", bare_httplib(n, requests, medway.ruleset));
+    print_row(n, "bare httplib", bare_httplib(n, workers, requests, medway.ruleset));
   }
   for (const std::size_t threads : std::array<std::size_t, 2>{1, 8}) {
     const std::filesystem::path db = directory / fmt::format("in-process-{}.db", threads);

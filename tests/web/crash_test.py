@@ -42,7 +42,7 @@ class Writer(threading.Thread):
     """One assessor: its own client ref, then record → agree, record → agree, ... until the
     server goes away. `log` holds (what, status or None, detail) per request sent."""
 
-    def __init__(self, number, port, questionnaire, counter, password):
+    def __init__(self, number, port, questionnaire, counter, password, ready):
         super().__init__(daemon=True)
         self.number = number
         self.name_ = f"crash{number:02d}"
@@ -51,6 +51,7 @@ class Writer(threading.Thread):
         self.password = password
         self.questionnaire = questionnaire
         self.counter = counter
+        self.ready = ready
         self.random = random.Random(number)
         self.log = []
         self.unexpected = []
@@ -73,6 +74,8 @@ class Writer(threading.Thread):
     def run(self):
         try:
             self.client.api_sign_in(self.name_, self.password)
+            # Everyone signed in before anyone writes, so the kill finds 32 writing.
+            self.ready.wait(timeout=120)
             self.send("client", "POST", "/api/clients",
                       {"ref": self.ref, "group": "older_people", "asc_funded": False})
             day = datetime.date(2024, 4, 1)
@@ -129,6 +132,9 @@ def check_store(hsg, server, writers):
           event_ids == {str(i) for i in allocations},
           "the allocation.record events do not name exactly the allocation rows")
 
+    clients = {row[0] for row in server.query("SELECT ref FROM clients")}
+    check(events.get("client.add", 0) == len(clients),
+          f"{len(clients)} clients but {events.get('client.add', 0)} client.add events")
     answered = set()
     unanswered = 0
     for writer in writers:
@@ -138,7 +144,9 @@ def check_store(hsg, server, writers):
                 continue
             if not 200 <= status < 300:
                 continue
-            if what == "allocation":
+            if what == "client":
+                check(writer.ref in clients, f"client {writer.ref} got {status} but is not stored")
+            elif what == "allocation":
                 allocation = reply["allocation_id"]
                 check(allocation in allocations,
                       f"allocation {allocation} got {status} but is not in the store")
@@ -180,7 +188,8 @@ def test(hsg):
         reader.api_sign_in("crash00", password)
         questionnaire = questionnaire_of(reader)
         counter = Counter()
-        writers = [Writer(n, server.port, questionnaire, counter, password)
+        ready = threading.Barrier(THREADS)
+        writers = [Writer(n, server.port, questionnaire, counter, password, ready)
                    for n in range(THREADS)]
         for writer in writers:
             writer.start()
@@ -203,7 +212,10 @@ def test(hsg):
                 if what == "allocation" and status == 201:
                     shown = again.api("GET", f"/api/allocations/{reply['allocation_id']}")
                     check(shown.status == 200, f"after the restart: {shown!r}")
-        recorded = again.api("POST", "/api/clients/C-CRASH-01/allocations",
+        # A writer whose client was added (one whose first request the kill cut off has none).
+        added = [w for w in writers if w.log and w.log[0][1] == 201]
+        check(added, "no client was added before the kill")
+        recorded = again.api("POST", f"/api/clients/{added[0].ref}/allocations",
                              {"date": "2026-11-30", "answers": dict(
                                  (area, options[0]) for area, options in questionnaire)})
         check(recorded.status == 201, f"recording after the restart: {recorded!r}")

@@ -252,8 +252,9 @@ class Server:
             ready, _, _ = select.select([self.process.stdout], [], [], remaining)
             if ready:
                 chunk = os.read(self.process.stdout.fileno(), 1)
-                check(chunk != b"", f"hsg serve exited before listening ({self.process.wait()}):"
-                      f" {line!r}\n{self.stderr()}")
+                if chunk == b"":
+                    raise Failure(f"hsg serve exited {self.process.wait()} before listening: "
+                                  f"{line!r}\n{self.stderr()}")
                 line += chunk
         found = re.fullmatch(rb"hsg serve: listening on http://127\.0\.0\.1:(\d+)\n", line)
         check(found is not None, f"unexpected listening line {line!r}")
