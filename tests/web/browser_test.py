@@ -201,8 +201,8 @@ def story(hsg, server, driver, shots):
     screenshot(driver, statement, shots, "web-statement.png")
 
     # Agree £2,000.00 with a reason: beyond the tolerance, so pending approval.
-    css(driver, "form#agree input[name=amount]").send_keys("2000")
-    css(driver, "form#agree [name=reason]").send_keys(REASON)
+    css(driver, "form#agree-form input[name=amount]").send_keys("2000")
+    css(driver, "form#agree-form [name=reason]").send_keys(REASON)
     css(driver, "button#agree").click()
     wait_for_path(driver, f"allocations/{allocation}")
     state = css(driver, "p#decision-state").text
@@ -213,7 +213,7 @@ def story(hsg, server, driver, shots):
     # The same assessor: no approve or reject button, and a forged POST is refused.
     absent(driver, "button#approve", "the assessor who agreed may not approve")
     absent(driver, "button#reject", "the assessor who agreed may not reject")
-    absent(driver, "form#start-grant", "a grant may not start before approval")
+    absent(driver, "form#start-grant-form", "a grant may not start before approval")
     forged = Client(server.port)
     forged.cookies["hsg_session"] = driver.get_cookie("hsg_session")["value"]
     token = css(driver, "form:has(button#sign-out) input[name=csrf]").get_attribute("value")
@@ -246,21 +246,21 @@ def story(hsg, server, driver, shots):
     check(links, f"table#approvals has no link to allocation {allocation}")
     links[0].click()
     wait_for_path(driver, f"allocations/{allocation}")
-    absent(driver, "form#agree", "an approver does not agree amounts")
-    css(driver, "form#approve [name=reason]").send_keys("Agreed with the team manager")
+    absent(driver, "form#agree-form", "an approver does not agree amounts")
+    css(driver, "form#approve-form [name=reason]").send_keys("Agreed with the team manager")
     css(driver, "button#approve").click()
     wait_for_path(driver, f"allocations/{allocation}")
     state = css(driver, "p#decision-state").text
     check("approved" in state.lower() and "bilal" in state,
           f"after approval p#decision-state says {state!r}")
-    absent(driver, "form#start-grant", "an approver does not start grants")
+    absent(driver, "form#start-grant-form", "an approver does not start grants")
     sign_out(driver)
 
     # The assessor starts the grant.
     sign_in(driver, base, "asha")
     driver.get(f"{base}/allocations/{allocation}")
-    set_value(driver, css(driver, "form#start-grant input[name=start]"), GRANT_START)
-    Select(css(driver, "form#start-grant select[name=held_as]")).select_by_value("direct_payment")
+    set_value(driver, css(driver, "form#start-grant-form input[name=start]"), GRANT_START)
+    Select(css(driver, "form#start-grant-form select[name=held_as]")).select_by_value("direct_payment")
     css(driver, "button#start-grant").click()
     grant = int(wait_for_path(driver, r"grants/(\d+)").group(1))
     page = normal(driver.find_element(By.TAG_NAME, "body").text)
