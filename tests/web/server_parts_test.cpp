@@ -30,7 +30,7 @@ struct ManualClock {
 
 }  // namespace
 
-TEST_CASE("A session ends after 30 minutes unused, and after 12 hours however busy",
+TEST_CASE("A session ends after 30 minutes unused and after 12 hours however busy",
           "[web][sessions]") {
   ManualClock clock;
   hsg::web::SessionStore store({minutes(30), std::chrono::hours(12)}, clock.function());
@@ -55,7 +55,7 @@ TEST_CASE("A session ends after 30 minutes unused, and after 12 hours however bu
   CHECK_FALSE(store.find(busy.id));  // 12 hours after sign-in
 }
 
-TEST_CASE("A dropped session is gone, and an unknown id finds nothing", "[web][sessions]") {
+TEST_CASE("A dropped session is gone and an unknown id finds nothing", "[web][sessions]") {
   ManualClock clock;
   hsg::web::SessionStore store({minutes(30), std::chrono::hours(12)}, clock.function());
   const hsg::web::Session session = store.create("asha");
@@ -65,7 +65,7 @@ TEST_CASE("A dropped session is gone, and an unknown id finds nothing", "[web][s
   CHECK_FALSE(store.find(""));
 }
 
-TEST_CASE("Tokens are 64 hex digits, all different, and compare only when equal", "[web][tokens]") {
+TEST_CASE("Tokens are 64 hex digits all different and compare only when equal", "[web][tokens]") {
   std::set<std::string> seen;
   for (int i = 0; i < 1000; ++i) {
     const std::string token = hsg::web::random_token();
@@ -84,7 +84,7 @@ TEST_CASE("Tokens are 64 hex digits, all different, and compare only when equal"
 }
 
 TEST_CASE(
-    "After 5 failures in a minute a name is refused, even from another address, "
+    "After 5 failures in a minute a name is refused even from another address "
     "until the first is a minute old",
     "[web][login_limiter]") {
   ManualClock clock;
@@ -118,7 +118,7 @@ TEST_CASE("Every page escapes what it shows", "[web][escaping]") {
 }
 
 TEST_CASE(
-    "Every route but sign-in and static files needs a session, and every write a "
+    "Every route but sign-in and static files needs a session and every write a "
     "permission",
     "[web][routes]") {
   const hsg::web::RouteTable table = hsg::web::server_routes();
@@ -139,7 +139,7 @@ TEST_CASE(
                                       "GET /static/style.css", "GET /static/assess.js"});
 }
 
-TEST_CASE("A route pattern matches numbers for :id and references for :ref, nothing more",
+TEST_CASE("A route pattern matches numbers for :id and references for :ref and nothing more",
           "[web][routes]") {
   const std::regex agree(hsg::web::pattern_regex("/allocations/:id/agree"));
   CHECK(std::regex_match("/allocations/12/agree", agree));

@@ -65,7 +65,7 @@ bool add_through(WriteQueue& queue, const std::string& ref) {
 
 }  // namespace
 
-TEST_CASE("Writes from 8 threads are all committed, in fewer commits than writes",
+TEST_CASE("Writes from 8 threads are all committed in no more commits than writes",
           "[write_queue]") {
   TempStore store;
   std::atomic<int> accepted = 0;
