@@ -13,6 +13,7 @@ audit event and every decision row its event, one to one.
 """
 
 import datetime
+import http.client
 import json
 import random
 import sqlite3
@@ -63,7 +64,8 @@ class Writer(threading.Thread):
         self.counter.next()
         try:
             response = self.client.api(method, path, body)
-        except OSError as error:  # the server was killed: no answer
+        # The server was killed: no answer, or one cut off after its headers (IncompleteRead).
+        except (OSError, http.client.HTTPException) as error:
             self.log.append((what, None, body, None))
             raise StopIteration from error
         if not 200 <= response.status < 300:
