@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "app/users/permissions.h"
 #include "web/embedded_files.h"
 
 namespace hsg::web {
@@ -31,12 +32,28 @@ std::string render_page(std::string_view content, const Data& data) {
   return page;
 }
 
+namespace {
+
+// The main menu shows each signed-in user the pages their roles may open, no others.
+void set_navigation(Data& data, const std::vector<app::Role>& roles) {
+  const auto may = [&](app::Permission permission) { return app::permits(roles, permission); };
+  data.set("nav_add_client", may(app::Permission::add_client));
+  data.set("nav_finance", may(app::Permission::read_ledger));
+  data.set("nav_audit", may(app::Permission::read_audit));
+  data.set("nav_whatif", may(app::Permission::run_whatif));
+  data.set("nav_outcomes", may(app::Permission::read_outcomes));
+  data.set("nav_admin", may(app::Permission::manage_users));
+}
+
+}  // namespace
+
 void send_page(Exchange& exchange, int status, std::string_view title, std::string_view content,
                Data data, const std::vector<std::string>& problems) {
   data.set("title", std::string(title));
   if (exchange.user) {
     data.set("user", exchange.user->name);
     data.set("csrf", exchange.user->csrf_token);
+    set_navigation(data, exchange.user->roles);
   }
   data.set("has_problems", !problems.empty());
   data.set("problems", list_of(problems));

@@ -21,7 +21,20 @@ bool role_permits(Role role, Permission permission) {
       return role == Role::approver;
     case Permission::start_grant:
       return role == Role::assessor || role == Role::finance;
+    case Permission::read_ledger:
+      return role == Role::finance || role == Role::auditor;
+    case Permission::post_ledger:
+      return role == Role::finance;
+    case Permission::read_audit:
+      return role == Role::auditor;
+    case Permission::run_whatif:
+      return role == Role::commissioner;
+    case Permission::read_outcomes:
+      return role == Role::commissioner || role == Role::auditor;
+    case Permission::read_rulesets:
+      return role == Role::commissioner || role == Role::auditor || role == Role::admin;
     case Permission::manage_users:
+    case Permission::manage_providers:
       return role == Role::admin;
   }
   return false;

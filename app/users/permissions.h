@@ -2,10 +2,14 @@
 // may do what. The command line is for the administrator who holds the file and checks
 // nothing; the web application asks permits() on every request.
 //
-// The policy: read_cases: any role; add_client, record_assessment, agree_amount:
-// assessor; approve_amount (approve or reject): approver; start_grant: assessor or
-// finance; manage_users: admin. auditor and commissioner may read only. A user with no
-// role may do nothing. The four-eyes rule (an approver is not the one who agreed) is the
+// The policy: read_cases (clients, allocations, letters, grants): any role; add_client,
+// record_assessment, agree_amount: assessor; approve_amount (approve or reject):
+// approver; start_grant: assessor or finance; read_ledger: finance or auditor;
+// post_ledger (post instalments, reverse, recover): finance; read_audit (the log,
+// verify, replay, a client's history): auditor; run_whatif and read_outcomes:
+// commissioner (read_outcomes also auditor); read_rulesets: commissioner, auditor or
+// admin; manage_users and manage_providers: admin. The auditor never writes. A user with
+// no role may do nothing. The four-eyes rule (an approver is not the one who agreed) is the
 // store's, checked on the write itself, not here.
 #pragma once
 
@@ -22,7 +26,14 @@ enum class Permission {
   agree_amount,
   approve_amount,
   start_grant,
-  manage_users
+  read_ledger,
+  post_ledger,
+  read_audit,
+  run_whatif,
+  read_outcomes,
+  read_rulesets,
+  manage_users,
+  manage_providers
 };
 
 // Whether any of `roles` allows `permission`.
