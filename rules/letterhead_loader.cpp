@@ -55,7 +55,7 @@ class LetterheadReader {
   void read_address(const toml::table& root, Letterhead& letterhead) {
     const toml::node* node = root.get("address");
     if (node == nullptr) {
-      reader_.error({0, 0}, "address is required: an array of 1 to 8 lines");
+      reader_.error({1, 1}, "missing key 'address' at the top level (an array of 1 to 8 lines)");
       return;
     }
     const toml::array* lines = node->as_array();

@@ -48,11 +48,12 @@ TEST_CASE("letterhead: every mistake at its line and column") {
         std::vector<std::string>{
             "head.toml:1:8: name must be one line of 1 to 200 bytes",
             "head.toml:2:17: each address line must be a string of one line of 1 to 200 bytes",
-            "head.toml:3:1: unknown key 'fax'; allowed: name, department, address, telephone, "
-            "email"});
+            "head.toml:3:1: unknown key 'fax' at the top level; allowed: name, department, "
+            "address, telephone, email"});
   CHECK(problems("department = \"Team\"\n") ==
-        std::vector<std::string>{"head.toml: address is required: an array of 1 to 8 lines",
-                                 "head.toml: missing required key 'name'"});
+        std::vector<std::string>{
+            "head.toml:1:1: missing key 'name' at the top level",
+            "head.toml:1:1: missing key 'address' at the top level (an array of 1 to 8 lines)"});
   CHECK(problems("name = \"C\"\naddress = \"1 Road\"\n") ==
         std::vector<std::string>{"head.toml:2:11: address must be an array of 1 to 8 lines"});
   CHECK(problems("name = \"C\"\naddress = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", "
