@@ -207,8 +207,8 @@ class LetterWriter {
     out_ << "<h2>How we worked it out</h2>\n"
          << fmt::format(
                 "<p>We used the council&#39;s rules &#8220;{}&#8221;, version {}, in use from "
-                "{}. Each answer about your needs gives points to one type of support. "
-                "Some needs count twice (weight 2).</p>\n",
+                "{}. Each answer about your needs gives points to one type of support; "
+                "a need with a weight of 2 counts twice.</p>\n",
                 escape(spec_.name), escape(spec_.version), date_words(spec_.effective_from));
     answers();
     scores();

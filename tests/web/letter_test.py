@@ -80,6 +80,11 @@ def test(hsg):
               "frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
               f"the letter's policy: {policies[0]!r} (style hash {digest})")
         check("<script" not in served.body, "a script in the letter")
+        # The other security headers stay those of every answer.
+        for name, value in (("x-content-type-options", "nosniff"),
+                            ("referrer-policy", "no-referrer"), ("x-frame-options", "DENY"),
+                            ("cache-control", "no-store")):
+            check(served.header(name) == value, f"the letter's {name}: {served.header(name)!r}")
 
         missing = asha.get("/allocations/99/letter")
         check(missing.status == 404, f"the letter of an unknown allocation: {missing!r}")
