@@ -215,3 +215,24 @@ TEST_CASE("letter: an unknown allocation or a bad letterhead is refused with exi
   CHECK(help.out.find("hsg letter ALLOC [--output FILE.html] [--pdf FILE.pdf]") !=
         std::string::npos);
 }
+
+TEST_CASE("letter: an adjustment shows its reason and who approved it and when") {
+  const StoreFixture store;
+  store.ok({"agree", "1", "--amount", "2000.00", "--reason", "Daughter will help with <forms>",
+            "--actor", "asha"});
+  const auto pending = store.ok({"letter", "1", "--date", "2025-02-03"});
+  CHECK(pending.out.find("<p class=\"total\">Amount agreed with you: £2,000.00, waiting for a "
+                         "manager&#39;s approval</p>") != std::string::npos);
+  CHECK(pending.out.find("£405.00 less than our rules gave. The reason: &#8220;Daughter will "
+                         "help with &lt;forms&gt;&#8221;.</p>") != std::string::npos);
+  CHECK(pending.out.find("a manager other than the person who agreed it must approve it") !=
+        std::string::npos);
+  store.ok({"approve", "1", "--reason", "family support confirmed", "--actor", "bilal"});
+  const auto approved = store.ok({"letter", "1", "--date", "2025-02-03"});
+  CHECK(approved.out.find("<p class=\"total\">Your grant: £2,000.00</p>") != std::string::npos);
+  CHECK(std::regex_search(approved.out,
+                          std::regex("<p>bilal approved it on [0-9]{1,2} [A-Z][a-z]+ [0-9]{4}: "
+                                     "&#8220;family support confirmed&#8221;.</p>")));
+  CHECK(approved.out.find("<p><strong>Agreed total: £2,000.00</strong></p>") != std::string::npos);
+  CHECK(approved.out.find("<p>Dear client,</p>") != std::string::npos);
+}
