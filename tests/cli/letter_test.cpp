@@ -236,3 +236,30 @@ TEST_CASE("letter: an adjustment shows its reason and who approved it and when")
   CHECK(approved.out.find("<p><strong>Agreed total: £2,000.00</strong></p>") != std::string::npos);
   CHECK(approved.out.find("<p>Dear client,</p>") != std::string::npos);
 }
+
+TEST_CASE("letter: once a support plan is set the letter says what the money is for") {
+  const StoreFixture store;
+  store.ok({"agree", "1", "--amount", "2405.00", "--reason", "as assessed", "--actor", "asha"});
+  store.ok({"provider", "add", "Medway Housing Support Ltd", "--accredited-from", "2024-04-01",
+            "--actor", "asha"});
+  store.ok({"grant", "start", "1", "--start", "2025-02-03", "--held-as", "managed_account",
+            "--actor", "asha"});
+  const auto before = store.ok({"letter", "1", "--date", "2025-02-03"});
+  CHECK(before.out.find("has not been written yet") != std::string::npos);
+  store.ok({"plan", "set", "1", "--file", HSG_SOURCE_DIR "/docs/examples/support-plan.toml",
+            "--date", "2025-02-03", "--actor", "asha"});
+  const auto letter = store.ok({"letter", "1", "--date", "2025-02-03"});
+  const std::string& html = letter.out;
+  CHECK(html.find("The money is held for you by the council in a managed account.") !=
+        std::string::npos);
+  CHECK(html.find("<p>Your support plan (version 1, 3 February 2025) says what the money is "
+                  "for:</p>") != std::string::npos);
+  CHECK(html.find("<li>Keep my tenancy and pay rent on time</li>") != std::string::npos);
+  CHECK(html.find("<tr><td>generalist support services</td><td>Weekly tenancy support visits, "
+                  "by Medway Housing Support Ltd</td><td class=\"money\">£1,200.00</td></tr>") !=
+        std::string::npos);
+  CHECK(html.find("<tr><td>informal support</td><td>My sister helps me open and sort "
+                  "post</td><td class=\"money\">£0.00</td></tr>") != std::string::npos);
+  CHECK(html.find("managed_account") == std::string::npos);
+  CHECK(html.find("economic_wellbeing") == std::string::npos);
+}
