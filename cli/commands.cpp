@@ -26,6 +26,7 @@ constexpr std::array kCommands{
     Command{"approve", approve_command, "approve an agreed amount beyond tolerance or limit"},
     Command{"reject", reject_command, "reject an agreed amount beyond tolerance or limit"},
     Command{"show", show_command, "show a recorded allocation and its decisions"},
+    Command{"letter", letter_command, "write the client's decision letter (HTML or PDF)"},
     Command{"audit", audit_command, "read, verify, checkpoint or replay the audit log"},
     Command{"import", import_command, "record assessments in bulk from CSV"},
     Command{"generate", generate_command, "record a synthetic caseload"},

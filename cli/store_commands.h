@@ -29,5 +29,6 @@ int report_command(const Args& args, Io& io);
 int provider_command(const Args& args, Io& io);
 int plan_command(const Args& args, Io& io);
 int user_command(const Args& args, Io& io);
+int letter_command(const Args& args, Io& io);
 
 }  // namespace hsg::cli

@@ -11,6 +11,7 @@
 #include <ctime>
 #include <filesystem>
 #include <thread>
+#include <variant>
 
 #include "db/database.h"
 #include "web/route_listing.h"
@@ -31,7 +32,8 @@ class UsageError : public std::runtime_error {
 constexpr const char* kUsage =
     "Usage: hsg serve [--listen ADDR:PORT] [--db PATH] [--tls-cert FILE --tls-key FILE]\n"
     "                 [--threads N] [--session-idle-minutes N] [--session-max-hours N]\n"
-    "                 [--trust-proxy-user HEADER] [--login-attempts N]\n\n"
+    "                 [--trust-proxy-user HEADER] [--login-attempts N]\n"
+    "                 [--letterhead FILE.toml]\n\n"
     "Serves the web application: sign-in, the caseload, clients, assessments, decisions,\n"
     "approvals and grants as pages, and the same actions as a JSON API under /api/. Every\n"
     "write is recorded with the signed-in user as its actor. The database must exist\n"
@@ -92,6 +94,16 @@ void check_database(const std::filesystem::path& path) {
   if (!opened.ok()) throw UsageError(opened.error().message);
 }
 
+rules::Letterhead letterhead(const std::string& path) {
+  auto loaded = rules::load_letterhead_file(path);
+  if (auto* problems = std::get_if<std::vector<rules::Diagnostic>>(&loaded)) {
+    std::string message = "--letterhead:";
+    for (const rules::Diagnostic& problem : *problems) message += "\n" + problem.to_string();
+    throw UsageError(message);
+  }
+  return std::get<rules::Letterhead>(std::move(loaded));
+}
+
 ServeOptions parse(const std::vector<std::string>& args, std::ostream& out, bool& answered) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help and exit")(
@@ -114,7 +126,9 @@ ServeOptions parse(const std::vector<std::string>& args, std::ostream& out, bool
       "(single sign-on); only when nothing but the proxy can reach hsg (docs/administrator.md)")(
       "login-attempts", po::value<std::int64_t>()->default_value(5)->value_name("N"),
       "failed sign-ins in a minute, per user name or address, before further attempts are "
-      "refused (1 to 1000)");
+      "refused (1 to 1000)")("letterhead", po::value<std::string>()->value_name("FILE.toml"),
+                             "the council's name and address on the client's decision letter "
+                             "(/allocations/ID/letter; docs/assessor.md)");
   po::variables_map values;
   try {
     po::store(po::command_line_parser(args).options(options).run(), values);
@@ -162,6 +176,8 @@ ServeOptions parse(const std::vector<std::string>& args, std::ostream& out, bool
     }
     serve.trust_proxy_user = header;
   }
+  if (values.count("letterhead"))
+    serve.letterhead = letterhead(values["letterhead"].as<std::string>());
   check_database(serve.database);
   return serve;
 }

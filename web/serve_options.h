@@ -1,6 +1,6 @@
 // What `hsg serve` is told (web/serve_command.h parses it): where to listen, which store,
 // TLS, worker threads, session limits, the optional trusted proxy header and the sign-in
-// rate limit.
+// rate limit, and the letterhead of the decision letter.
 #pragma once
 
 #include <cstddef>
@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "rules/letterhead_loader.h"
 #include "web/sessions.h"
 
 namespace hsg::web {
@@ -24,6 +25,9 @@ struct ServeOptions {
   // only hsg's own sign-in. Trusting it trusts whoever can reach the port.
   std::optional<std::string> trust_proxy_user;
   std::size_t login_attempts = 5;
+  // The council's name and address on the decision letter (--letterhead); none: the
+  // letter says in their place that none is set.
+  std::optional<rules::Letterhead> letterhead;
 };
 
 }  // namespace hsg::web
