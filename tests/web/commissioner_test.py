@@ -241,6 +241,15 @@ def whatif_over_http(hsg, server, client, expected_html, expected_csv):
     check(unknown.status == 422 and
           "unknown client group 'pensioners'" in html.unescape(unknown.body),
           f"group pensioners: {unknown!r}")
+    # No file chosen (a browser sends an empty file part), and a file over 256 KiB.
+    for name, content, problem in (
+            ("", b"", "rules: choose the candidate rule-set file to upload"),
+            ("big.toml", b"#" * (256 * 1024 + 1),
+             "big.toml: 262145 bytes is more than a rule set may be (256 KiB)")):
+        body, kind = multipart(dict(fields, csrf=client.csrf), "rules", name, content)
+        refused = client.request("POST", "/whatif", body=body, headers={"Content-Type": kind})
+        check(refused.status == 422 and f"<li>{problem}</li>" in refused.body,
+              f"upload {name!r} of {len(content)} bytes: {refused!r}")
     check(server.snapshot() == before, "what-if changed the store")
 
     # Every what-if request needs the session's CSRF token.
