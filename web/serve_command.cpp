@@ -13,6 +13,8 @@
 #include <thread>
 
 #include "db/database.h"
+#include "web/route_listing.h"
+#include "web/routes/routes.h"
 #include "web/server.h"
 
 namespace hsg::web {
@@ -90,9 +92,10 @@ void check_database(const std::filesystem::path& path) {
   if (!opened.ok()) throw UsageError(opened.error().message);
 }
 
-ServeOptions parse(const std::vector<std::string>& args, std::ostream& out, bool& help) {
+ServeOptions parse(const std::vector<std::string>& args, std::ostream& out, bool& answered) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help and exit")(
+      "routes", "list every route with what it needs and the roles that allows, and exit")(
       "listen", po::value<std::string>()->default_value("127.0.0.1:8080")->value_name("ADDR:PORT"),
       "address and port to listen on; port 0 picks a free one")(
       "db", po::value<std::string>()->value_name("PATH"),
@@ -121,7 +124,12 @@ ServeOptions parse(const std::vector<std::string>& args, std::ostream& out, bool
   }
   if (values.count("help")) {
     out << kUsage << options << "\n";
-    help = true;
+    answered = true;
+    return {};
+  }
+  if (values.count("routes")) {
+    write_route_listing(out, server_routes());
+    answered = true;
     return {};
   }
   ServeOptions serve;
@@ -178,9 +186,9 @@ void watch_signals(Server& server, const sigset_t& signals, const std::atomic<bo
 int serve_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ServeOptions options;
   try {
-    bool help = false;
-    options = parse(args, out, help);
-    if (help) return 0;
+    bool answered = false;
+    options = parse(args, out, answered);
+    if (answered) return 0;
   } catch (const UsageError& error) {
     err << "hsg: error: " << error.what() << "\n";
     return 1;

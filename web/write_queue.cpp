@@ -61,9 +61,6 @@ void WriteQueue::write_batches() {
     std::deque<Pending*> batch = take_batch();
     if (batch.empty()) return;  // stopping, and every queued write is answered
     commit_batch(batch);
-    std::lock_guard lock(mutex_);
-    counts_.batches += 1;
-    counts_.writes += batch.size();
   }
 }
 
@@ -78,6 +75,13 @@ void WriteQueue::commit_batch(const std::deque<Pending*>& batch) {
     if (!committed.ok()) throw std::runtime_error(committed.error().message);
   } catch (...) {
     failure = std::current_exception();
+  }
+  {
+    // Counted before anyone is answered, so a caller that has its answer sees its write
+    // in counts().
+    std::lock_guard lock(mutex_);
+    counts_.batches += 1;
+    counts_.writes += batch.size();
   }
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (!failure) {

@@ -42,6 +42,40 @@ bool role_permits(Role role, Permission permission) {
 
 }  // namespace
 
+std::string_view to_string(Permission permission) {
+  switch (permission) {
+    case Permission::read_cases:
+      return "read_cases";
+    case Permission::add_client:
+      return "add_client";
+    case Permission::record_assessment:
+      return "record_assessment";
+    case Permission::agree_amount:
+      return "agree_amount";
+    case Permission::approve_amount:
+      return "approve_amount";
+    case Permission::start_grant:
+      return "start_grant";
+    case Permission::read_ledger:
+      return "read_ledger";
+    case Permission::post_ledger:
+      return "post_ledger";
+    case Permission::read_audit:
+      return "read_audit";
+    case Permission::run_whatif:
+      return "run_whatif";
+    case Permission::read_outcomes:
+      return "read_outcomes";
+    case Permission::read_rulesets:
+      return "read_rulesets";
+    case Permission::manage_users:
+      return "manage_users";
+    case Permission::manage_providers:
+      return "manage_providers";
+  }
+  return "?";
+}
+
 bool permits(std::span<const Role> roles, Permission permission) {
   return std::any_of(roles.begin(), roles.end(),
                      [&](Role role) { return role_permits(role, permission); });

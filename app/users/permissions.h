@@ -14,6 +14,7 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 
 #include "app/users/roles.h"
 
@@ -35,6 +36,9 @@ enum class Permission {
   manage_users,
   manage_providers
 };
+
+// The permission's name as the code spells it ("read_cases"), for listings.
+std::string_view to_string(Permission permission);
 
 // Whether any of `roles` allows `permission`.
 bool permits(std::span<const Role> roles, Permission permission);

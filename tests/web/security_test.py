@@ -464,6 +464,27 @@ def same_refusal(server):
     client.api_sign_in("asha")  # under the limit: the right password still works
 
 
+def login_csrf(server):
+    """Another site's page can POST a form to /api/session (text/plain or form-encoded,
+    no preflight) to sign the victim in as the attacker: the API takes JSON only as
+    application/json, so such a post is 415, sets no session cookie and counts no attempt."""
+    body = '{"name": "asha", "password": "%s"}' % PASSWORDS["asha"]
+    for content_type in ("text/plain", "application/x-www-form-urlencoded",
+                         "multipart/form-data; boundary=x", None):
+        client = server.client()
+        headers = {"Content-Type": content_type} if content_type else {}
+        response = client.request("POST", "/api/session", body=body, headers=headers)
+        # httplib itself answers 400 to a multipart body that is not multipart.
+        expected = 400 if content_type and content_type.startswith("multipart/") else 415
+        check(response.status == expected, f"POST /api/session as {content_type}: {response!r}")
+        check("hsg_session" not in client.cookies,
+              f"POST /api/session as {content_type} set a session cookie")
+    signed_in = server.client()
+    response = signed_in.request("POST", "/api/session", body=body,
+                                 headers={"Content-Type": "application/json; charset=utf-8"})
+    check(response.status == 200, f"application/json; charset=utf-8: {response!r}")
+
+
 def rate_limit(hsg, directory):
     """With --login-attempts 3: three failures in a minute, then the fourth attempt is 429
     even with the right password, for that user (API and form) and from that address."""
@@ -557,6 +578,7 @@ def test(hsg):
             server.stop()
             server.start()
             same_refusal(server)
+            login_csrf(server)
             server.stop()
             rate_limit(hsg, server.dir)
         idle_expired(idle_server, idle_clients, idle_since)

@@ -78,7 +78,25 @@ std::vector<engine::NamedAnswer> json_answers(const nlohmann::json& answers) {
   return given;
 }
 
+namespace {
+
+// A cross-site form can send any body but only three content types, none of them JSON,
+// and a script cannot send JSON to another site without its consent (CORS): so a body
+// that must say it is JSON cannot come from another site's page, even to POST
+// /api/session, which no CSRF token guards.
+bool says_json(const Exchange& exchange) {
+  const std::string type = exchange.request.get_header_value("Content-Type");
+  const std::string media = type.substr(0, type.find(';'));
+  return media == "application/json";
+}
+
+}  // namespace
+
 std::optional<nlohmann::json> json_body(Exchange& exchange) {
+  if (!says_json(exchange)) {
+    send_json_error(exchange, 415, "the request body must be JSON, sent as application/json");
+    return std::nullopt;
+  }
   nlohmann::json body = nlohmann::json::parse(exchange.request.body, nullptr, false);
   if (body.is_discarded() || !body.is_object()) {
     send_json_error(exchange, 400, "the request body must be a JSON object");

@@ -43,7 +43,8 @@ std::vector<engine::NamedAnswer> form_answers(const Exchange& exchange);
 // {"AREA": "OPTION", ...}; anything else is a Refusal.
 std::vector<engine::NamedAnswer> json_answers(const nlohmann::json& answers);
 
-// The body as a JSON object; nothing after sending 400 when it is not one.
+// The body as a JSON object; nothing after sending 415 when it is not sent as
+// application/json, or 400 when it is not a JSON object.
 std::optional<nlohmann::json> json_body(Exchange& exchange);
 // A string member of `body`: nothing when absent or null; a Refusal when not a string.
 std::optional<std::string> json_string(const nlohmann::json& body, const std::string& key);
