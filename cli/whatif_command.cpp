@@ -4,8 +4,8 @@
 #include <fmt/core.h>
 
 #include <optional>
-#include <variant>
 
+#include "app/whatif/budget_amount.h"
 #include "app/whatif/candidate_rules.h"
 #include "app/whatif/whatif_output.h"
 #include "app/whatif/whatif_report.h"
@@ -14,25 +14,8 @@
 #include "cli/store_options.h"
 #include "db/client_groups.h"
 #include "db/safe_file.h"
-#include "engine/text.h"
 
 namespace hsg::cli {
-
-namespace {
-
-engine::Money parse_budget(const CommandLine& command_line, const std::string& text) {
-  const engine::DecimalParse parsed = engine::Money::parse_pence(text);
-  if (const auto* reason = std::get_if<std::string>(&parsed)) {
-    command_line.fail(fmt::format("--budget '{}' is not an amount of pounds: {}",
-                                  engine::excerpt(text), *reason));
-  }
-  const std::int64_t pence = std::get<std::int64_t>(parsed);
-  if (pence <= 0)
-    command_line.fail(fmt::format("--budget '{}' must be more than 0.00", engine::excerpt(text)));
-  return engine::Money::from_pence(pence);
-}
-
-}  // namespace
 
 int whatif_command(const Args& args, Io& io) {
   CommandLine command_line(
@@ -75,7 +58,9 @@ int whatif_command(const Args& args, Io& io) {
     request.group_key = std::string(*key);
   }
   if (command_line.has("budget")) {
-    request.budget = parse_budget(command_line, command_line.get<std::string>("budget"));
+    auto budget = app::budget_amount(command_line.get<std::string>("budget"), "--budget");
+    if (!budget.ok()) command_line.fail(budget.refusal().what());
+    request.budget = budget.value();
   }
   db::Database database = open_database_to_read(command_line);
   const rules::LoadedRuleset candidate = unwrap(app::load_candidate(database, named));

@@ -30,9 +30,17 @@ std::string Exchange::path_part(std::size_t n) const {
   return request.matches[n].str();
 }
 
-std::string Exchange::field(const std::string& name) const { return request.get_param_value(name); }
+// A multipart form (a file upload) carries its text fields as parts, not as parameters.
+std::string Exchange::field(const std::string& name) const {
+  if (!request.has_param(name) && request.has_file(name)) {
+    return request.get_file_value(name).content;
+  }
+  return request.get_param_value(name);
+}
 
-bool Exchange::has_field(const std::string& name) const { return request.has_param(name); }
+bool Exchange::has_field(const std::string& name) const {
+  return request.has_param(name) || request.has_file(name);
+}
 
 std::optional<std::string> Exchange::optional_field(const std::string& name) const {
   const std::string value = field(name);

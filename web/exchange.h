@@ -45,7 +45,7 @@ struct Exchange {
 
   // The n-th capture of the route's pattern (1 = the first ":name").
   std::string path_part(std::size_t n) const;
-  // A form field or query parameter; empty when absent.
+  // A form field or query parameter (or a part of a multipart form); empty when absent.
   std::string field(const std::string& name) const;
   bool has_field(const std::string& name) const;
   // A field with surrounding whitespace dropped; nothing when blank or absent.

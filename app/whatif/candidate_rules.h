@@ -26,4 +26,8 @@ Result<CandidateRules> candidate_rules(const std::string& text);
 Result<rules::LoadedRuleset> load_candidate(db::Database& database,
                                             const CandidateRules& candidate);
 
+// A candidate given as its bytes (an uploaded file), checked exactly as `hsg rules check`
+// checks a file: `name` stands for the file in every problem's "name:line:column".
+Result<rules::LoadedRuleset> candidate_from_text(std::string bytes, std::string name);
+
 }  // namespace hsg::app

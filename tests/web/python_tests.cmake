@@ -9,5 +9,6 @@ foreach(test audit browser commissioner crash finance letter role_matrix securit
 endforeach()
 # The security test waits out a one-minute idle expiry; the crash test loads the machine.
 set_tests_properties(web.browser web.crash PROPERTIES TIMEOUT 300)
+set_tests_properties(web.commissioner PROPERTIES TIMEOUT 600)
 set_tests_properties(web.security PROPERTIES TIMEOUT 600)
 set_tests_properties(web.letter PROPERTIES TIMEOUT 120)

@@ -19,6 +19,8 @@ void add_api_client_routes(RouteTable& table);
 void add_api_assessment_routes(RouteTable& table);
 void add_api_decision_routes(RouteTable& table);
 void add_api_grant_routes(RouteTable& table);
+void add_whatif_routes(RouteTable& table);
+void add_outcomes_routes(RouteTable& table);
 
 // Every route of `hsg serve`.
 RouteTable server_routes();

@@ -18,6 +18,8 @@ RouteTable server_routes() {
   add_api_client_routes(table);
   add_api_decision_routes(table);
   add_api_grant_routes(table);
+  add_whatif_routes(table);
+  add_outcomes_routes(table);
   return table;
 }
 
