@@ -13,6 +13,7 @@ RouteTable server_routes() {
   add_decision_routes(table);
   add_grant_routes(table);
   add_letter_routes(table);
+  add_audit_routes(table);
   add_api_session_routes(table);
   add_api_assessment_routes(table);
   add_api_client_routes(table);
