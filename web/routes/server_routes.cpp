@@ -12,6 +12,7 @@ RouteTable server_routes() {
   add_client_routes(table);
   add_decision_routes(table);
   add_grant_routes(table);
+  add_finance_routes(table);
   add_api_session_routes(table);
   add_api_assessment_routes(table);
   add_api_client_routes(table);
