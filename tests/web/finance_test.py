@@ -286,13 +286,17 @@ def others(server):
     before = server.snapshot()
     auditor = server.client()
     auditor.form_sign_in("carys")
-    for path in ("/finance", f"/finance/post?through={THROUGH}",
+    for path in ("/finance", "/finance/post?through=2025-03-31",
                  f"/finance/ledger?from={FROM}&to={TO}",
                  f"/finance/ledger/export?from={FROM}&to={TO}&format=hledger",
                  f"/finance/balance?as_of={THROUGH}", f"/finance/commitments?as_of={THROUGH}",
                  f"/finance/spend?from={FROM}&to={TO}&by=month", "/finance/corrections"):
         response = auditor.get(path)
         check(response.status == 200, f"the auditor GET {path}: {response!r}")
+        if path.startswith(("/finance/post", "/finance/corrections")):
+            check('id="read-only"' in response.body and "<form id=\"post-form\"" not in
+                  response.body and "<form id=\"reverse-form\"" not in response.body,
+                  f"the auditor's {path} offers a write form: {response.body[:3000]}")
     assessor = server.client()
     assessor.form_sign_in("asha")
     check(assessor.get("/finance").status == 403, "the assessor opened /finance")

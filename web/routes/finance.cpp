@@ -14,6 +14,7 @@
 #include "app/grants/ledger_export.h"
 #include "app/grants/ledger_posting.h"
 #include "app/grants/ledger_reports.h"
+#include "app/users/permissions.h"
 #include "engine/text.h"
 #include "web/page.h"
 #include "web/routes/route_inputs.h"
@@ -67,6 +68,12 @@ void landing(Exchange& exchange) {
   send_page(exchange, 200, "Finance", "finance.mustache", std::move(data));
 }
 
+// Whether the signed-in user may post: the write forms are shown only then (the route
+// table refuses the POST anyway).
+bool may_post(const Exchange& exchange) {
+  return exchange.user && app::permits(exchange.user->roles, app::Permission::post_ledger);
+}
+
 // Posting ----------------------------------------------------------------------------------
 
 void set_preview(Data& data, const app::PostPreview& preview) {
@@ -93,6 +100,7 @@ void set_preview(Data& data, const app::PostPreview& preview) {
 // The preview for `through` (or, when even that cannot be read, the problems alone).
 void send_post_page(Exchange& exchange, int status, engine::Date through, Data data,
                     std::vector<std::string> problems) {
+  data.set("may_post", may_post(exchange));
   auto preview = app::preview_due_instalments(exchange.database(), through);
   if (preview.ok()) {
     set_preview(data, preview.value());
@@ -378,6 +386,7 @@ void show_spend(Exchange& exchange) {
 Data corrections_data(const Exchange& exchange) {
   Data data;
   data.set("today", exchange.state.clock.today().to_string());
+  data.set("may_post", may_post(exchange));
   for (const char* name : {"posting", "reverse_reason", "reverse_date", "grant", "amount",
                            "recover_reason", "recover_date"}) {
     data.set(name, exchange.field(name));
