@@ -179,6 +179,33 @@ DbResult<PostResult> LedgerRepository::post_through(const Stamp& stamp, engine::
   });
 }
 
+DbResult<std::vector<DueInstalment>> LedgerRepository::due_unposted(engine::Date through) {
+  return guarded(
+      fmt::format("cannot read the instalments due by {}", through.to_string()),
+      [&]() -> DbResult<std::vector<DueInstalment>> {
+        Connection& connection = database_.connection();
+        std::vector<DueInstalment> due;
+        auto select = connection.statement(kSelectDue);
+        select->bind(1, through.to_string());
+        while (select->executeStep()) {
+          DueInstalment row;
+          row.grant_id = select->getColumn(0).getInt64();
+          row.intervention = select->getColumn(1).getString();
+          row.number = select->getColumn(2).getInt64();
+          if (posting_exists(connection,
+                             instalment_posting_id(row.grant_id, row.intervention, row.number))) {
+            continue;
+          }
+          row.due_on = select->getColumn(3).getString();
+          row.amount = engine::Money::from_pence(select->getColumn(4).getInt64());
+          row.client_ref = select->getColumn(5).getString();
+          row.of = select->getColumn(9).getInt64();
+          due.push_back(std::move(row));
+        }
+        return due;
+      });
+}
+
 DbResult<std::string> LedgerRepository::reverse(const Stamp& stamp, std::string_view posting_id,
                                                 engine::Date on, std::string_view reason) {
   const std::string doing = fmt::format("cannot reverse posting {}", posting_id);

@@ -34,6 +34,17 @@ struct PostResult {
   engine::Money posted_amount;
 };
 
+// An instalment post_through would post now: due, neither posted nor cancelled.
+struct DueInstalment {
+  std::int64_t grant_id = 0;
+  std::string client_ref;
+  std::string intervention;
+  std::int64_t number = 0;
+  std::int64_t of = 0;  // the type's last instalment number
+  std::string due_on;
+  engine::Money amount;
+};
+
 // One ledger line with its posting's facts; the views are valid during the visit only.
 struct LedgerLine {
   std::string_view posting_id;
@@ -74,6 +85,8 @@ class LedgerRepository {
   explicit LedgerRepository(Database& database) : database_(database) {}
 
   DbResult<PostResult> post_through(const Stamp& stamp, engine::Date through);
+  // What post_through(through) would post now, in the order it would post it (read-only).
+  DbResult<std::vector<DueInstalment>> due_unposted(engine::Date through);
   // The reversal's id.
   DbResult<std::string> reverse(const Stamp& stamp, std::string_view posting_id, engine::Date on,
                                 std::string_view reason);

@@ -8,13 +8,16 @@
 // What the store refuses is a Refusal and nothing is written.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/result.h"
 #include "db/database.h"
 #include "db/ledger.h"
 #include "db/stamp.h"
 #include "engine/date.h"
+#include "engine/money.h"
 
 namespace hsg::app {
 
@@ -22,6 +25,29 @@ namespace hsg::app {
 // its due date.
 Result<db::PostResult> post_due_instalments(db::Database& database, const db::Stamp& stamp,
                                             engine::Date through);
+
+// What post_due_instalments(through) would post now (read-only): the instalments in
+// the order they would be posted, how many and their exact total.
+struct PostPreview {
+  engine::Date through;
+  std::vector<db::DueInstalment> due;
+  std::int64_t count = 0;
+  engine::Money total;
+};
+
+Result<PostPreview> preview_due_instalments(db::Database& database, engine::Date through);
+
+// Posting what a preview showed: the count and total it showed are compared with what
+// is due when the write runs, and a difference (someone posted, started or ended a grant
+// in between) is a Refusal saying both, nothing posted.
+struct PreviewedPost {
+  engine::Date through;
+  std::int64_t expected_count = 0;
+  engine::Money expected_total;
+};
+
+Result<db::PostResult> post_previewed_instalments(db::Database& database, const db::Stamp& stamp,
+                                                  const PreviewedPost& request);
 
 struct ReversalRequest {
   std::string posting_id;

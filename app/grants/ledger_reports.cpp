@@ -4,6 +4,22 @@
 
 namespace hsg::app {
 
+Result<std::vector<LedgerRow>> ledger_rows(db::Database& database, engine::Date from,
+                                           engine::Date to) {
+  return attempt([&] {
+    std::vector<LedgerRow> rows;
+    unwrap(db::LedgerRepository(database).for_each_line(from, to, [&](const db::LedgerLine& l) {
+      rows.push_back({std::string(l.posting_id), l.line, std::string(l.posted_on),
+                      std::string(l.account), std::string(l.cost_centre), l.debit_pence,
+                      l.credit_pence, std::string(l.client_ref), l.grant_id,
+                      std::string(l.intervention.value_or("")), std::string(l.description),
+                      std::string(l.reverses.value_or(""))});
+      return true;
+    }));
+    return rows;
+  });
+}
+
 Result<TrialBalance> trial_balance(db::Database& database, std::optional<engine::Date> as_of) {
   return attempt([&] {
     TrialBalance balance{unwrap(db::LedgerRepository(database).balance(as_of)), 0};

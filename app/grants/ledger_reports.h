@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,27 @@
 #include "engine/money.h"
 
 namespace hsg::app {
+
+// One ledger line, owned (db::LedgerLine's views are valid during a visit only).
+struct LedgerRow {
+  std::string posting_id;
+  std::int64_t line = 0;
+  std::string date;
+  std::string account;
+  std::string cost_centre;
+  std::int64_t debit_pence = 0;
+  std::int64_t credit_pence = 0;
+  std::string client_ref;
+  std::int64_t grant_id = 0;
+  std::string intervention;  // empty on a creditor line
+  std::string description;
+  std::string reverses;  // empty unless a reversal
+};
+
+// The lines `hsg ledger export --from --to` writes, in its order (postings dated in
+// [from, to)); a posting that does not balance is a Refusal.
+Result<std::vector<LedgerRow>> ledger_rows(db::Database& database, engine::Date from,
+                                           engine::Date to);
 
 struct TrialBalance {
   std::vector<db::AccountBalance> accounts;  // accounts at zero left out

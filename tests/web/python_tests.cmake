@@ -10,5 +10,6 @@ endforeach()
 # The security test waits out a one-minute idle expiry; the crash test loads the machine.
 set_tests_properties(web.browser web.crash PROPERTIES TIMEOUT 300)
 set_tests_properties(web.commissioner PROPERTIES TIMEOUT 600)
+set_tests_properties(web.finance PROPERTIES TIMEOUT 300)
 set_tests_properties(web.security PROPERTIES TIMEOUT 600)
 set_tests_properties(web.letter PROPERTIES TIMEOUT 120)

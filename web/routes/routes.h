@@ -15,6 +15,7 @@ void add_decision_routes(RouteTable& table);
 void add_grant_routes(RouteTable& table);
 void add_letter_routes(RouteTable& table);
 void add_audit_routes(RouteTable& table);
+void add_finance_routes(RouteTable& table);
 void add_api_session_routes(RouteTable& table);
 void add_api_client_routes(RouteTable& table);
 void add_api_assessment_routes(RouteTable& table);

@@ -14,6 +14,7 @@ RouteTable server_routes() {
   add_grant_routes(table);
   add_letter_routes(table);
   add_audit_routes(table);
+  add_finance_routes(table);
   add_api_session_routes(table);
   add_api_assessment_routes(table);
   add_api_client_routes(table);
