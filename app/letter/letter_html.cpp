@@ -16,6 +16,7 @@
 #include <string>
 
 #include "app/letter/decision_letter.h"
+#include "app/present/html_escape.h"
 #include "engine/version.h"
 #include "rules/support_plan_loader.h"
 
@@ -24,33 +25,6 @@ namespace hsg::app {
 namespace {
 
 using engine::Money;
-
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string pounds(Money money) { return "£" + money.to_grouped_string(); }
 
@@ -65,7 +39,7 @@ std::string date_words(engine::Date date) {
 // A stored timestamp ("2025-01-15T10:00:00.000000Z") as the day it names, in words.
 std::string day_of(std::string_view timestamp) {
   const auto date = engine::Date::parse(timestamp.substr(0, 10));
-  return date ? date_words(*date) : escape(timestamp);
+  return date ? date_words(*date) : html_escape(timestamp);
 }
 
 std::string plural(std::int64_t count, std::string_view one, std::string_view many) {
@@ -105,7 +79,7 @@ class LetterWriter {
   std::string write() {
     out_ << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
          << fmt::format("<title>Your housing support grant: {}</title>\n",
-                        escape(shown_.client_ref))
+                        html_escape(shown_.client_ref))
          << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
     heading();
     amount();
@@ -122,18 +96,18 @@ class LetterWriter {
 
  private:
   std::string label(std::size_t intervention) const {
-    return escape(spec_.interventions[intervention].label);
+    return html_escape(spec_.interventions[intervention].label);
   }
 
   void heading() {
     out_ << "<header>\n<div class=\"from\">\n";
     if (letter_.letterhead) {
       const rules::Letterhead& head = *letter_.letterhead;
-      out_ << fmt::format("<p class=\"council\">{}</p>\n", escape(head.name));
+      out_ << fmt::format("<p class=\"council\">{}</p>\n", html_escape(head.name));
       if (head.department) {
-        out_ << fmt::format("<p class=\"department\">{}</p>\n", escape(*head.department));
+        out_ << fmt::format("<p class=\"department\">{}</p>\n", html_escape(*head.department));
       }
-      for (const std::string& line : head.address) out_ << "<p>" << escape(line) << "</p>\n";
+      for (const std::string& line : head.address) out_ << "<p>" << html_escape(line) << "</p>\n";
     } else {
       out_ << "<p class=\"council\">Housing support grant</p>\n"
               "<p class=\"unset\">No letterhead is set: the council&#39;s name and address "
@@ -142,20 +116,20 @@ class LetterWriter {
     out_ << "</div>\n<div class=\"contact\">\n";
     if (letter_.letterhead) {
       if (letter_.letterhead->telephone) {
-        out_ << fmt::format("<p>Telephone: {}</p>\n", escape(*letter_.letterhead->telephone));
+        out_ << fmt::format("<p>Telephone: {}</p>\n", html_escape(*letter_.letterhead->telephone));
       }
       if (letter_.letterhead->email) {
-        out_ << fmt::format("<p>Email: {}</p>\n", escape(*letter_.letterhead->email));
+        out_ << fmt::format("<p>Email: {}</p>\n", html_escape(*letter_.letterhead->email));
       }
     }
     out_ << fmt::format("<p>Your reference: {}</p>\n</div>\n</header>\n",
-                        escape(shown_.client_ref));
+                        html_escape(shown_.client_ref));
     out_ << "<div class=\"to\">\n";
-    if (letter_.client_name) out_ << "<p>" << escape(*letter_.client_name) << "</p>\n";
-    out_ << fmt::format("<p>Client reference {}</p>\n</div>\n", escape(shown_.client_ref));
+    if (letter_.client_name) out_ << "<p>" << html_escape(*letter_.client_name) << "</p>\n";
+    out_ << fmt::format("<p>Client reference {}</p>\n</div>\n", html_escape(shown_.client_ref));
     out_ << fmt::format("<p class=\"dated\">{}</p>\n", date_words(letter_.date));
     out_ << fmt::format("<p>Dear {},</p>\n",
-                        letter_.client_name ? escape(*letter_.client_name) : "client");
+                        letter_.client_name ? html_escape(*letter_.client_name) : "client");
     out_ << "<h1>Your housing support grant</h1>\n"
          << fmt::format(
                 "<p>We looked at the help you need to live in your own home on {}. This letter "
@@ -209,7 +183,8 @@ class LetterWriter {
                 "<p>We used the council&#39;s rules &#8220;{}&#8221;, version {}, in use from "
                 "{}. Each answer about your needs gives points to one type of support; "
                 "a need with a weight of 2 counts twice.</p>\n",
-                escape(spec_.name), escape(spec_.version), date_words(spec_.effective_from));
+                html_escape(spec_.name), html_escape(spec_.version),
+                date_words(spec_.effective_from));
     answers();
     scores();
     money();
@@ -227,9 +202,9 @@ class LetterWriter {
             fmt::format("{} for {} ({} × {})", plural(part.weighted_points, "point", "points"),
                         label(part.intervention), part.weight, part.points);
       }
-      out_ << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape(question.text),
-                          escape(question.options[answer.option].label),
-                          points.empty() ? "none" : points);
+      out_ << fmt::format(
+          "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(question.text),
+          html_escape(question.options[answer.option].label), points.empty() ? "none" : points);
     }
     out_ << "</table>\n";
   }
@@ -301,26 +276,28 @@ class LetterWriter {
     const Money agreed = *agreement.agreed;
     if (agreed == state.indicative) {
       out_ << fmt::format("<p>You agreed the indicative grant of {} with {} on {}.</p>\n",
-                          pounds(agreed), escape(agreement.actor), day_of(agreement.at));
+                          pounds(agreed), html_escape(agreement.actor), day_of(agreement.at));
     } else {
       const Money change = agreed - state.indicative;
       out_ << fmt::format(
           "<p>You and {} agreed {} on {}: {} {} than our rules gave. The reason: "
           "&#8220;{}&#8221;.</p>\n",
-          escape(agreement.actor), pounds(agreed), day_of(agreement.at),
+          html_escape(agreement.actor), pounds(agreed), day_of(agreement.at),
           pounds(change.pence() < 0 ? Money::from_pence(-change.pence()) : change),
-          change.pence() < 0 ? "less" : "more", escape(agreement.reason));
+          change.pence() < 0 ? "less" : "more", html_escape(agreement.reason));
     }
     if (state.resolution) {
       const db::Decision& resolution = *state.resolution;
       if (resolution.kind == db::DecisionKind::approve) {
-        out_ << fmt::format(
-            "<p>{} approved it on {}{}.</p>\n", escape(resolution.actor), day_of(resolution.at),
-            resolution.reason.empty() ? "" : ": &#8220;" + escape(resolution.reason) + "&#8221;");
+        out_ << fmt::format("<p>{} approved it on {}{}.</p>\n", html_escape(resolution.actor),
+                            day_of(resolution.at),
+                            resolution.reason.empty()
+                                ? ""
+                                : ": &#8220;" + html_escape(resolution.reason) + "&#8221;");
       } else {
         out_ << fmt::format("<p>{} did not approve it on {}, because: &#8220;{}&#8221;.</p>\n",
-                            escape(resolution.actor), day_of(resolution.at),
-                            escape(resolution.reason));
+                            html_escape(resolution.actor), day_of(resolution.at),
+                            html_escape(resolution.reason));
       }
     } else if (state.status == db::DecisionStatus::pending_approval) {
       out_ << "<p>Because it differs from our rules by more than " << state.tolerance_percent
@@ -339,10 +316,10 @@ class LetterWriter {
       return "held for you by the council in a managed account";
     }
     if (grant.held_as == "isf") {
-      return "held for you by " + escape(grant.provider.value_or("your provider")) +
+      return "held for you by " + html_escape(grant.provider.value_or("your provider")) +
              " as an individual service fund";
     }
-    return "held as " + escape(grant.held_as);
+    return "held as " + html_escape(grant.held_as);
   }
 
   void payments() {
@@ -409,7 +386,7 @@ class LetterWriter {
                         plan.version, date_words(plan.plan_on))
          << "<ul>\n";
     for (const db::PlanObjective& objective : plan.objectives) {
-      out_ << "<li>" << escape(objective.text) << "</li>\n";
+      out_ << "<li>" << html_escape(objective.text) << "</li>\n";
     }
     out_ << "</ul>\n<table class=\"plan\">\n<tr><th>How</th><th>What</th><th "
             "class=\"money\">Amount</th></tr>\n";
@@ -418,7 +395,7 @@ class LetterWriter {
       out_ << fmt::format(
           "<tr><td>{}</td><td>{}{}</td><td class=\"money\">{}</td></tr>\n",
           route < rules::kRoutes.size() ? std::string(rules::kRoutes[route]) : "other",
-          escape(use.description), use.provider ? ", by " + escape(*use.provider) : "",
+          html_escape(use.description), use.provider ? ", by " + html_escape(*use.provider) : "",
           pounds(use.amount));
     }
     out_ << "</table>\n";
@@ -449,18 +426,19 @@ class LetterWriter {
     if (letter_.letterhead) {
       out_ << ": write to us at the address at the top of this letter";
       if (letter_.letterhead->telephone) {
-        out_ << ", phone " << escape(*letter_.letterhead->telephone);
+        out_ << ", phone " << html_escape(*letter_.letterhead->telephone);
       }
-      if (letter_.letterhead->email) out_ << ", or email " << escape(*letter_.letterhead->email);
+      if (letter_.letterhead->email)
+        out_ << ", or email " << html_escape(*letter_.letterhead->email);
     } else {
       out_ << ", to your support officer";
     }
     out_ << fmt::format(
         ". Please give your reference, {}. Someone can help you ask if you "
         "want.</p>\n<p>Yours sincerely,</p>\n<p>{}</p>\n",
-        escape(shown_.client_ref),
+        html_escape(shown_.client_ref),
         letter_.letterhead
-            ? escape(letter_.letterhead->department.value_or(letter_.letterhead->name))
+            ? html_escape(letter_.letterhead->department.value_or(letter_.letterhead->name))
             : "Housing support");
   }
 
@@ -468,8 +446,9 @@ class LetterWriter {
     out_ << fmt::format(
         "<footer>For the council&#39;s files: allocation {}, assessed by {} on {}; rule set "
         "{} version {}, id {}; engine version {}.</footer>\n",
-        shown_.id, escape(shown_.assessor), shown_.assessed_on.to_string(), escape(spec_.name),
-        escape(spec_.version), escape(shown_.ruleset.id), engine::kEngineVersion);
+        shown_.id, html_escape(shown_.assessor), shown_.assessed_on.to_string(),
+        html_escape(spec_.name), html_escape(spec_.version), html_escape(shown_.ruleset.id),
+        engine::kEngineVersion);
   }
 
   const DecisionLetter& letter_;

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "app/present/html_escape.h"
 #include "app/whatif/whatif_output.h"
 #include "engine/checked.h"
 
@@ -21,33 +22,6 @@ namespace hsg::app {
 namespace {
 
 using engine::Money;
-
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A length in tenths of a pixel, as SVG text ("123.4").
 std::string px(std::int64_t tenths) { return fmt::format("{}.{}", tenths / 10, tenths % 10); }
@@ -74,12 +48,12 @@ svg text{font-size:12px;fill:#1d2327}.bar.before{fill:#7f8c9a}.bar.after{fill:#d
 std::string change_cell(Money before, Money after) {
   const Money change = after - before;
   const char* css = change.pence() > 0 ? "up" : (change.pence() < 0 ? "down" : "");
-  return fmt::format("<td class=\"{}\">{}</td>", css, escape(signed_pounds(change)));
+  return fmt::format("<td class=\"{}\">{}</td>", css, html_escape(signed_pounds(change)));
 }
 
 std::string amount_cells(Money before, Money after) {
-  return fmt::format("<td>{}</td><td>{}</td>{}", escape(pounds(before)), escape(pounds(after)),
-                     change_cell(before, after));
+  return fmt::format("<td>{}</td><td>{}</td>{}", html_escape(pounds(before)),
+                     html_escape(pounds(after)), change_cell(before, after));
 }
 
 std::string bin_label(const WhatifBin& bin) {
@@ -134,7 +108,7 @@ void distribution_chart(std::ostream& out, const WhatifReport& report) {
   for (std::int64_t i = 0; i < bins; ++i) {
     const WhatifBin& bin = report.distribution[static_cast<std::size_t>(i)];
     const std::int64_t x = kLeft + i * slot;
-    const std::string label = escape(bin_label(bin));
+    const std::string label = html_escape(bin_label(bin));
     const std::pair<const char*, std::int64_t> sides[] = {{"before", bin.before},
                                                           {"after", bin.after}};
     std::int64_t bar_x = x + slot * 10 / 100;
@@ -179,7 +153,7 @@ void groups_chart(std::ostream& out, const WhatifReport& report) {
     out << fmt::format(
         "<text class=\"group-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}"
         "</text>\n",
-        px(kLeft - 80), px(y + kBar + 40), escape(group.name), escape(group.key));
+        px(kLeft - 80), px(y + kBar + 40), html_escape(group.name), html_escape(group.key));
     const std::pair<const char*, Money> sides[] = {{"before", group.figures.before},
                                                    {"after", group.figures.after}};
     std::int64_t bar_y = y;
@@ -189,8 +163,9 @@ void groups_chart(std::ostream& out, const WhatifReport& report) {
           "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
           "data-pence=\"{}\"><title>{}, {}: {}</title></rect>"
           "<text class=\"value\" x=\"{}\" y=\"{}\">{}</text>\n",
-          side, px(kLeft), px(bar_y), px(length), px(kBar), amount.pence(), escape(group.key), side,
-          escape(pounds(amount)), px(kLeft + length + 60), px(bar_y + 110), escape(pounds(amount)));
+          side, px(kLeft), px(bar_y), px(length), px(kBar), amount.pence(), html_escape(group.key),
+          side, html_escape(pounds(amount)), px(kLeft + length + 60), px(bar_y + 110),
+          html_escape(pounds(amount)));
       bar_y += kBar;
     }
   }
@@ -202,14 +177,15 @@ void heading(std::ostream& out, const WhatifReport& report) {
   const std::string title = "What-if: rule set " + candidate.name + " " + candidate.version;
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << escape(title) << "</title>\n<style>\n"
-      << kStyle << "</style>\n</head>\n<body>\n<h1>" << escape(title) << "</h1>\n";
+      << "<title>" << html_escape(title) << "</title>\n<style>\n"
+      << kStyle << "</style>\n</head>\n<body>\n<h1>" << html_escape(title) << "</h1>\n";
   out << fmt::format(
       "<p class=\"meta\">Candidate from {} (id <code>{}</code>): hourly rate {}, upper limit "
       "{}.<br>Caseload: each client's latest allocation on or before {}, {}.</p>\n",
-      escape(candidate.source), escape(candidate.id), escape(pounds(candidate.hourly_rate)),
-      escape(pounds(candidate.upper_limit)), escape(report.as_of.to_string()),
-      report.group_key ? "client group " + escape(*report.group_key) : "all client groups");
+      html_escape(candidate.source), html_escape(candidate.id),
+      html_escape(pounds(candidate.hourly_rate)), html_escape(pounds(candidate.upper_limit)),
+      html_escape(report.as_of.to_string()),
+      report.group_key ? "client group " + html_escape(*report.group_key) : "all client groups");
 }
 
 void summary(std::ostream& out, const WhatifReport& report) {
@@ -229,7 +205,8 @@ void summary(std::ostream& out, const WhatifReport& report) {
                      amount_cells(report.totals.annualised_before, report.totals.annualised_after));
   if (report.budget) {
     out << fmt::format("<p id=\"budget\"><strong>Budget {}:</strong> {}.</p>\n",
-                       escape(pounds(report.budget->budget)), escape(budget_words(*report.budget)));
+                       html_escape(pounds(report.budget->budget)),
+                       html_escape(budget_words(*report.budget)));
   }
 }
 
@@ -242,8 +219,8 @@ void breakdown(std::ostream& out, const char* id, const char* title, const std::
       "change</th></tr>\n",
       id, title);
   for (const Row& row : rows) {
-    out << fmt::format("<tr><td>{}</td><td>{}</td>{}{}</tr>\n", escape(name(row)), clients(row),
-                       amount_cells(row.figures.before, row.figures.after),
+    out << fmt::format("<tr><td>{}</td><td>{}</td>{}{}</tr>\n", html_escape(name(row)),
+                       clients(row), amount_cells(row.figures.before, row.figures.after),
                        amount_cells(row.figures.annualised_before, row.figures.annualised_after));
   }
   out << "</table>\n";
@@ -253,7 +230,7 @@ void level_tables(std::ostream& out, const WhatifReport& report) {
   out << "<h2>Level changes by intervention type</h2>\n<p>Rows: level before; columns: "
          "level after; each cell counts clients.</p>\n";
   for (const WhatifType& type : report.types) {
-    out << fmt::format("<table class=\"levels\">\n<tr><th>{}</th>", escape(type.key));
+    out << fmt::format("<table class=\"levels\">\n<tr><th>{}</th>", html_escape(type.key));
     for (std::size_t after = 0; after < 4; ++after) {
       out << "<th>" << engine::to_string(static_cast<engine::Level>(after)) << "</th>";
     }
@@ -277,8 +254,8 @@ void movers(std::ostream& out, const WhatifReport& report) {
       << "<table id=\"movers\">\n<tr><th>client</th><th>group</th><th>before</th><th>after</th>"
          "<th>change</th></tr>\n";
   for (const WhatifMover& mover : report.movers) {
-    out << fmt::format("<tr><td>{}</td><td>{}</td>{}</tr>\n", escape(mover.client_ref),
-                       escape(mover.group_key), amount_cells(mover.before, mover.after));
+    out << fmt::format("<tr><td>{}</td><td>{}</td>{}</tr>\n", html_escape(mover.client_ref),
+                       html_escape(mover.group_key), amount_cells(mover.before, mover.after));
   }
   out << "</table>\n";
 }
@@ -290,8 +267,8 @@ void cliff_edges(std::ostream& out, const WhatifReport& report) {
       "id=\"cliff-edges\">\n<tr><th>client</th><th>type</th><th>where</th></tr>\n",
       report.cliff_edge_clients, kWhatifListed);
   for (const WhatifCliffEdge& edge : report.cliff_edges) {
-    out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape(edge.client_ref),
-                       escape(edge.type_key), escape(cliff_edge_words(edge)));
+    out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(edge.client_ref),
+                       html_escape(edge.type_key), html_escape(cliff_edge_words(edge)));
   }
   out << "</table>\n";
 }
@@ -299,13 +276,14 @@ void cliff_edges(std::ostream& out, const WhatifReport& report) {
 void unassessable(std::ostream& out, const WhatifReport& report) {
   out << fmt::format(
       "<h2>Cannot be assessed under the candidate</h2>\n<p>{} clients (recorded total {}).</p>\n",
-      report.unassessable_clients, escape(pounds(report.unassessable_before)));
+      report.unassessable_clients, html_escape(pounds(report.unassessable_before)));
   if (report.unassessable.empty()) return;
   out << "<table id=\"unassessable\">\n<tr><th>client</th><th>allocation</th><th>reason</th>"
          "</tr>\n";
   for (const WhatifUnassessable& client : report.unassessable) {
-    out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape(client.client_ref),
-                       client.allocation_id, escape(client.reason));
+    out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                       html_escape(client.client_ref), client.allocation_id,
+                       html_escape(client.reason));
   }
   out << "</table>\n";
 }
@@ -320,7 +298,7 @@ std::string whatif_html(const WhatifReport& report) {
   distribution_chart(out, report);
   out << "<table id=\"distribution\">\n<tr><th>grant</th><th>before</th><th>after</th></tr>\n";
   for (const WhatifBin& bin : report.distribution) {
-    out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape(bin_label(bin)),
+    out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(bin_label(bin)),
                        bin.before, bin.after);
   }
   out << "</table>\n<h2>Totals by client group</h2>\n";
