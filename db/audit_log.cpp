@@ -23,14 +23,42 @@ namespace {
 #define HSG_EVENT_COLUMNS "seq, at, actor, action, entity_type, entity_id, payload, prev_hash, hash"
 
 constexpr char kSelectAll[] = "SELECT " HSG_EVENT_COLUMNS " FROM audit_events ORDER BY seq";
+// Every record of one client, as (entity_type, entity_id) the way each writer names it
+// (a composite key joined with '/'), and the events that wrote or noted any of them.
 constexpr char kSelectForClient[] =
-    "SELECT " HSG_EVENT_COLUMNS
-    " FROM audit_events WHERE (entity_type IN ('clients', 'client_personal') AND entity_id = ?1)"
-    " OR (entity_type = 'allocations' AND entity_id IN"
-    "     (SELECT CAST(id AS TEXT) FROM allocations WHERE client_ref = ?1))"
-    " OR (entity_type = 'decisions' AND entity_id IN"
-    "     (SELECT CAST(d.id AS TEXT) FROM decisions d JOIN allocations a"
-    "      ON a.id = d.allocation_id WHERE a.client_ref = ?1))"
+    "WITH client_grants AS (SELECT id FROM grants WHERE client_ref = ?1),"
+    " client_plans AS (SELECT id FROM plans WHERE grant_id IN client_grants),"
+    " client_returns AS (SELECT id FROM outcome_returns WHERE client_ref = ?1),"
+    " records (type, id) AS ("
+    "  SELECT 'clients', ?1 UNION ALL SELECT 'client_personal', ?1"
+    "  UNION ALL SELECT 'allocations', CAST(id AS TEXT) FROM allocations WHERE client_ref = ?1"
+    "  UNION ALL SELECT 'decisions', CAST(d.id AS TEXT) FROM decisions d"
+    "   JOIN allocations a ON a.id = d.allocation_id WHERE a.client_ref = ?1"
+    "  UNION ALL SELECT 'grants', CAST(id AS TEXT) FROM client_grants"
+    "  UNION ALL SELECT 'grant_interventions', grant_id || '/' || intervention"
+    "   FROM grant_interventions WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'instalments', grant_id || '/' || intervention || '/' || number"
+    "   FROM instalments WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'grant_ends', CAST(grant_id AS TEXT) FROM grant_ends"
+    "   WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'instalment_cancellations',"
+    "   grant_id || '/' || intervention || '/' || number FROM instalment_cancellations"
+    "   WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'recoveries', grant_id || '/' || number FROM recoveries"
+    "   WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'postings', id FROM postings WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'posting_lines', posting_id || '/' || line FROM posting_lines"
+    "   WHERE client_ref = ?1"
+    "  UNION ALL SELECT 'outcome_returns', CAST(id AS TEXT) FROM client_returns"
+    "  UNION ALL SELECT 'outcome_answers', return_id || '/' || measure FROM outcome_answers"
+    "   WHERE return_id IN client_returns"
+    "  UNION ALL SELECT 'plans', CAST(id AS TEXT) FROM client_plans"
+    "  UNION ALL SELECT 'plan_objectives', plan_id || '/' || objective_key FROM plan_objectives"
+    "   WHERE plan_id IN client_plans"
+    "  UNION ALL SELECT 'plan_uses', plan_id || '/' || position FROM plan_uses"
+    "   WHERE plan_id IN client_plans)"
+    " SELECT " HSG_EVENT_COLUMNS
+    " FROM audit_events WHERE (entity_type, entity_id) IN (SELECT type, id FROM records)"
     " ORDER BY seq";
 // The events that wrote one row. The WHERE names exactly the actions the index
 // audit_events_one_writer (schema version 8) leaves out, so SQLite uses that index: a

@@ -68,7 +68,9 @@ class AuditLog {
   DbResult<Done> check_records(std::span<const RecordRef> records);
   // All events, oldest first.
   DbResult<std::vector<AuditEvent>> events();
-  // Events about one client: its record, personal details, allocations and decisions.
+  // Events about one client, oldest first: its record and personal details, allocations,
+  // decisions, grants with their instalments, ends, cancellations and recoveries, ledger
+  // postings and their lines, support plans, and outcome returns.
   DbResult<std::vector<AuditEvent>> events_for_client(std::string_view client_ref);
 
  private:
