@@ -21,8 +21,8 @@ const std::string kExamples = HSG_SOURCE_DIR "/docs/examples/";
 // fund with the support plan of docs/examples, and an exit outcome return.
 void full_history(const StoreFixture& store, const std::string& ref, const std::string& id) {
   store.ok({"client", "add", ref, "--group", "Older people with support needs", "--actor", "asha"});
-  store.ok({"allocate", ref, "--answers", kExamples + "worked-example.toml", "--date",
-            "2025-01-15", "--actor", "asha"});
+  store.ok({"allocate", ref, "--answers", kExamples + "worked-example.toml", "--date", "2025-01-15",
+            "--actor", "asha"});
   store.ok({"agree", id, "--amount", "2405.00", "--reason", "as assessed", "--actor", "asha"});
   store.ok({"grant", "start", id, "--start", "2025-02-03", "--held-as", "isf", "--provider",
             "Medway Housing Support Ltd", "--actor", "asha"});
@@ -63,8 +63,8 @@ TEST_CASE("audit log --client: every kind of record of the client and no other c
             kExamples + "outcomes-exit.toml", "--actor", "asha"});
   store.ok({"grant", "recover", "1", "--amount", "10.00", "--reason", "unspent", "--date",
             "2025-03-28", "--actor", "fin"});
-  store.ok({"grant", "end", "1", "--date", "2025-03-31", "--reason", "moved away", "--actor",
-            "asha"});
+  store.ok(
+      {"grant", "end", "1", "--date", "2025-03-31", "--reason", "moved away", "--actor", "asha"});
 
   const auto one = lines_of(store.ok({"audit", "log", "--client", "C-1"}).out);
   const auto two = lines_of(store.ok({"audit", "log", "--client", "C-2"}).out);
@@ -92,5 +92,6 @@ TEST_CASE("audit log --client: every kind of record of the client and no other c
   }
   CHECK(clients == rest);
   CHECK(store.sql("SELECT count(*) FROM audit_events WHERE action NOT LIKE 'ruleset.%' AND "
-                  "action NOT LIKE 'provider.%';") == std::to_string(one.size() + two.size()) + "\n");
+                  "action NOT LIKE 'provider.%';") ==
+        std::to_string(one.size() + two.size()) + "\n");
 }
