@@ -73,6 +73,12 @@ constexpr char kSelectWritersOfRecord[] =
 
 #undef HSG_EVENT_COLUMNS
 
+std::int64_t last_seq(Connection& connection) {
+  auto select = connection.statement("SELECT coalesce(max(seq), 0) FROM audit_events");
+  select->executeStep();
+  return select->getColumn(0).getInt64();
+}
+
 using PayloadLoader = std::optional<std::string> (*)(Connection&, std::string_view);
 
 // Each action that writes a history row: the table it writes and how to rebuild the
@@ -407,31 +413,35 @@ DbResult<std::string> AuditLog::checkpoint() {
   });
 }
 
+DbResult<Done> checkpoint_text_problem(std::string_view text) {
+  const auto checkpoint = parse_checkpoint(text);
+  if (!checkpoint) {
+    return DbError{fmt::format(
+        "checkpoint '{}' is not SEQ:HASH (a number, a colon and 64 lowercase hex digits)", text)};
+  }
+  // Every log, even one rewritten from scratch, extends the empty one: a checkpoint at 0
+  // would pass on any database, so it is no checkpoint at all.
+  if (checkpoint->seq == 0) {
+    return DbError{
+        fmt::format("checkpoint '{}' names no event (0 is the empty log, which every log extends); "
+                    "take a checkpoint with hsg audit checkpoint once the log has events",
+                    text)};
+  }
+  return Done{};
+}
+
 DbResult<VerifyReport> AuditLog::verify(std::optional<std::string_view> checkpoint) {
   std::vector<std::string> checkpoints;
   if (checkpoint) checkpoints.emplace_back(*checkpoint);
   return verify(std::span<const std::string>(checkpoints));
 }
 
-DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_texts) {
+DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_texts,
+                                        const VerifyProgress& progress) {
   std::vector<Checkpoint> checkpoints;
   for (const std::string& text : checkpoint_texts) {
-    auto checkpoint = parse_checkpoint(text);
-    if (!checkpoint) {
-      return DbError{
-          fmt::format("checkpoint '{}' is not SEQ:HASH (a number, a colon and 64 "
-                      "lowercase hex digits)",
-                      text)};
-    }
-    // Every log, even one rewritten from scratch, extends the empty one: a checkpoint at 0
-    // would pass on any database, so it is no checkpoint at all.
-    if (checkpoint->seq == 0) {
-      return DbError{fmt::format(
-          "checkpoint '{}' names no event (0 is the empty log, which every log extends); "
-          "take a checkpoint with hsg audit checkpoint once the log has events",
-          text)};
-    }
-    checkpoints.push_back(std::move(*checkpoint));
+    if (auto problem = checkpoint_text_problem(text); !problem.ok()) return problem.error();
+    checkpoints.push_back(*parse_checkpoint(text));
   }
   return guarded("cannot verify the audit log", [&]() -> DbResult<VerifyReport> {
     Connection& connection = database_.connection();
@@ -439,8 +449,13 @@ DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_
     Verifier verifier(connection);
     for (const Checkpoint& checkpoint : checkpoints) verifier.remember_hash_of(checkpoint.seq);
     {
+      // Inside the snapshot, so the length is the length of the log being read.
+      const std::int64_t total = progress ? last_seq(connection) : 0;
       auto select = connection.statement(kSelectAll);
-      while (!verifier.failed() && select->executeStep()) verifier.check(read_event(*select));
+      for (std::int64_t checked = 1; !verifier.failed() && select->executeStep(); ++checked) {
+        verifier.check(read_event(*select));
+        if (progress) progress(checked, total);
+      }
     }
     for (std::size_t i = 0; i < checkpoints.size(); ++i) {
       verifier.check_checkpoint(checkpoints[i], i);
