@@ -28,17 +28,6 @@ std::optional<engine::Date> optional_date(const Exchange& exchange, const std::s
   return date_from(*text, name, engine::Date());
 }
 
-std::size_t page_number(const Exchange& exchange) {
-  const auto text = exchange.optional_field("page");
-  if (!text) return 1;
-  std::size_t page = 0;
-  const auto parsed = std::from_chars(text->data(), text->data() + text->size(), page);
-  if (parsed.ec != std::errc() || parsed.ptr != text->data() + text->size() || page == 0) {
-    throw app::Refusal(fmt::format("page: '{}' is not a page number (1, 2, ...)", *text));
-  }
-  return page;
-}
-
 app::AuditLogQuery log_query(const Exchange& exchange) {
   return {exchange.optional_field("client"), exchange.optional_field("action"),
           exchange.optional_field("actor"),  optional_date(exchange, "from"),
