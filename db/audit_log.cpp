@@ -25,15 +25,15 @@ namespace {
 constexpr char kSelectAll[] = "SELECT " HSG_EVENT_COLUMNS " FROM audit_events ORDER BY seq";
 // Every record of one client, as (entity_type, entity_id) the way each writer names it
 // (a composite key joined with '/'), and the events that wrote or noted any of them.
-constexpr char kSelectForClient[] =
-    "WITH client_grants AS (SELECT id FROM grants WHERE client_ref = ?1),"
+constexpr char kClientRecords[] =
+    "WITH client_grants AS (SELECT id FROM grants WHERE client_ref = @client),"
     " client_plans AS (SELECT id FROM plans WHERE grant_id IN client_grants),"
-    " client_returns AS (SELECT id FROM outcome_returns WHERE client_ref = ?1),"
+    " client_returns AS (SELECT id FROM outcome_returns WHERE client_ref = @client),"
     " records (type, id) AS ("
-    "  SELECT 'clients', ?1 UNION ALL SELECT 'client_personal', ?1"
-    "  UNION ALL SELECT 'allocations', CAST(id AS TEXT) FROM allocations WHERE client_ref = ?1"
+    "  SELECT 'clients', @client UNION ALL SELECT 'client_personal', @client"
+    "  UNION ALL SELECT 'allocations', CAST(id AS TEXT) FROM allocations WHERE client_ref = @client"
     "  UNION ALL SELECT 'decisions', CAST(d.id AS TEXT) FROM decisions d"
-    "   JOIN allocations a ON a.id = d.allocation_id WHERE a.client_ref = ?1"
+    "   JOIN allocations a ON a.id = d.allocation_id WHERE a.client_ref = @client"
     "  UNION ALL SELECT 'grants', CAST(id AS TEXT) FROM client_grants"
     "  UNION ALL SELECT 'grant_interventions', grant_id || '/' || intervention"
     "   FROM grant_interventions WHERE grant_id IN client_grants"
@@ -48,7 +48,7 @@ constexpr char kSelectForClient[] =
     "   WHERE grant_id IN client_grants"
     "  UNION ALL SELECT 'postings', id FROM postings WHERE grant_id IN client_grants"
     "  UNION ALL SELECT 'posting_lines', posting_id || '/' || line FROM posting_lines"
-    "   WHERE client_ref = ?1"
+    "   WHERE client_ref = @client"
     "  UNION ALL SELECT 'outcome_returns', CAST(id AS TEXT) FROM client_returns"
     "  UNION ALL SELECT 'outcome_answers', return_id || '/' || measure FROM outcome_answers"
     "   WHERE return_id IN client_returns"
@@ -56,10 +56,7 @@ constexpr char kSelectForClient[] =
     "  UNION ALL SELECT 'plan_objectives', plan_id || '/' || objective_key FROM plan_objectives"
     "   WHERE plan_id IN client_plans"
     "  UNION ALL SELECT 'plan_uses', plan_id || '/' || position FROM plan_uses"
-    "   WHERE plan_id IN client_plans)"
-    " SELECT " HSG_EVENT_COLUMNS
-    " FROM audit_events WHERE (entity_type, entity_id) IN (SELECT type, id FROM records)"
-    " ORDER BY seq";
+    "   WHERE plan_id IN client_plans) ";
 // The events that wrote one row. The WHERE names exactly the actions the index
 // audit_events_one_writer (schema version 8) leaves out, so SQLite uses that index: a
 // lookup, not a scan of the log. The index also makes a second writer event for a row
@@ -70,6 +67,8 @@ constexpr char kSelectWritersOfRecord[] =
     " FROM audit_events WHERE entity_type = ?1 AND entity_id = ?2"
     " AND action NOT IN ('client_personal.set', 'client_personal.erase',"
     " 'allocation.allow_future') ORDER BY seq LIMIT 2";
+
+constexpr char kEventColumns[] = HSG_EVENT_COLUMNS;
 
 #undef HSG_EVENT_COLUMNS
 
@@ -496,8 +495,75 @@ DbResult<std::vector<AuditEvent>> AuditLog::events() {
 }
 
 DbResult<std::vector<AuditEvent>> AuditLog::events_for_client(std::string_view client_ref) {
-  return guarded("cannot read the audit log", [&]() -> DbResult<std::vector<AuditEvent>> {
-    return read_events(database_.connection(), kSelectForClient, client_ref);
+  AuditFilter filter;
+  filter.client_ref = std::string(client_ref);
+  auto found = search(filter, 0, -1);
+  if (!found.ok()) return found.error();
+  return std::move(found.value().events);
+}
+
+namespace {
+
+// "WITH … SELECT `what` FROM audit_events WHERE …" for the filters `filter` has.
+std::string filtered_sql(const AuditFilter& filter, std::string_view what) {
+  std::string sql = filter.client_ref ? kClientRecords : "";
+  sql += fmt::format("SELECT {} FROM audit_events WHERE 1", what);
+  if (filter.client_ref) sql += " AND (entity_type, entity_id) IN (SELECT type, id FROM records)";
+  if (filter.action) sql += " AND action = @action";
+  if (filter.actor) sql += " AND actor = @actor";
+  if (filter.from_day) sql += " AND substr(at, 1, 10) >= @from";
+  if (filter.to_day) sql += " AND substr(at, 1, 10) <= @to";
+  return sql;
+}
+
+void bind_filter(SQLite::Statement& statement, const AuditFilter& filter) {
+  const std::pair<const char*, const std::optional<std::string>*> named[] = {
+      {"@client", &filter.client_ref},
+      {"@action", &filter.action},
+      {"@actor", &filter.actor},
+      {"@from", &filter.from_day},
+      {"@to", &filter.to_day}};
+  for (const auto& [name, value] : named) {
+    if (*value) statement.bind(name, **value);
+  }
+}
+
+}  // namespace
+
+DbResult<AuditEventPage> AuditLog::search(const AuditFilter& filter, std::int64_t offset,
+                                          std::int64_t limit) {
+  return guarded("cannot read the audit log", [&]() -> DbResult<AuditEventPage> {
+    Connection& connection = database_.connection();
+    ReadSnapshot snapshot(connection);
+    AuditEventPage page;
+    // One client's events are few, and finding them is the costly part: found once and
+    // counted here rather than found twice.
+    if (filter.client_ref) {
+      SQLite::Statement select(connection.sqlite,
+                               filtered_sql(filter, kEventColumns) + " ORDER BY seq");
+      bind_filter(select, filter);
+      for (std::int64_t at = 0; select.executeStep(); ++at) {
+        if (at >= offset && (limit < 0 || at < offset + limit)) {
+          page.events.push_back(read_event(select));
+        }
+        page.total = at + 1;
+      }
+      return page;
+    }
+    {
+      // Built for the filters given, so not one of the connection's cached statements.
+      SQLite::Statement count(connection.sqlite, filtered_sql(filter, "count(*)"));
+      bind_filter(count, filter);
+      count.executeStep();
+      page.total = count.getColumn(0).getInt64();
+    }
+    SQLite::Statement select(connection.sqlite, filtered_sql(filter, kEventColumns) +
+                                                    " ORDER BY seq LIMIT @limit OFFSET @offset");
+    bind_filter(select, filter);
+    select.bind("@limit", limit);
+    select.bind("@offset", offset);
+    while (select.executeStep()) page.events.push_back(read_event(select));
+    return page;
   });
 }
 

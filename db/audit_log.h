@@ -52,6 +52,20 @@ struct RecordRef {
   std::string id;
 };
 
+// Which events to list: each filter given narrows, each left out matches everything.
+struct AuditFilter {
+  std::optional<std::string> client_ref;  // every record of the client (events_for_client)
+  std::optional<std::string> action;      // exactly
+  std::optional<std::string> actor;       // exactly, in its normal form
+  std::optional<std::string> from_day;    // YYYY-MM-DD, the UTC day of `at`, inclusive
+  std::optional<std::string> to_day;      // inclusive
+};
+
+struct AuditEventPage {
+  std::vector<AuditEvent> events;  // at most the limit asked for, oldest first
+  std::int64_t total = 0;          // every event that matches
+};
+
 class AuditLog {
  public:
   explicit AuditLog(Database& database) : database_(database) {}
@@ -76,6 +90,11 @@ class AuditLog {
   // decisions, grants with their instalments, ends, cancellations and recoveries, ledger
   // postings and their lines, support plans, and outcome returns.
   DbResult<std::vector<AuditEvent>> events_for_client(std::string_view client_ref);
+  // The events matching `filter`, oldest first, skipping `offset` and at most `limit`
+  // (-1: no limit), and how many match in all; the filtering and counting are SQLite's,
+  // so a page of a long log holds only its own events in memory.
+  DbResult<AuditEventPage> search(const AuditFilter& filter, std::int64_t offset,
+                                  std::int64_t limit);
 
  private:
   Database& database_;

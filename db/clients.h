@@ -43,8 +43,8 @@ class ClientRepository {
   DbResult<Client> get(std::string_view ref);
   // In reference order.
   DbResult<std::vector<Client>> list();
-  // Every audit event about the client (its record, allocations and decisions),
-  // oldest first.
+  // Every audit event about the client (AuditLog::events_for_client: its record,
+  // allocations, decisions, grants and all that hangs from them), oldest first.
   DbResult<std::vector<AuditEvent>> history(std::string_view ref);
   // Removes the client's personal details; the client and its history stay.
   DbResult<Done> erase_personal(const Stamp& stamp, std::string_view ref);

@@ -5,21 +5,9 @@
 #include "app/refusal.h"
 #include "app/unwrap.h"
 #include "db/audit_log.h"
+#include "db/clients.h"
 
 namespace hsg::app {
-
-namespace {
-
-bool matches(const db::AuditEvent& event, const AuditLogQuery& query) {
-  if (query.action && event.action != *query.action) return false;
-  if (query.actor && event.actor != *query.actor) return false;
-  const std::string day = event.at.substr(0, 10);
-  if (query.from && day < query.from->to_string()) return false;
-  if (query.to && day > query.to->to_string()) return false;
-  return true;
-}
-
-}  // namespace
 
 Result<AuditLogPage> audit_log_page(db::Database& database, const AuditLogQuery& query) {
   return attempt([&] {
@@ -27,19 +15,20 @@ Result<AuditLogPage> audit_log_page(db::Database& database, const AuditLogQuery&
       throw Refusal("to: the last day must not be before the first");
     }
     if (query.page == 0) throw Refusal("page: pages are numbered from 1");
+    const db::AuditFilter filter{query.client_ref, query.action, query.actor,
+                                 query.from ? std::optional(query.from->to_string()) : std::nullopt,
+                                 query.to ? std::optional(query.to->to_string()) : std::nullopt};
+    if (query.client_ref) unwrap(db::ClientRepository(database).get(*query.client_ref));
     db::AuditLog audit(database);
-    std::vector<db::AuditEvent> events = query.client_ref
-                                             ? unwrap(audit.events_for_client(*query.client_ref))
-                                             : unwrap(audit.events());
-    std::erase_if(events, [&](const db::AuditEvent& event) { return !matches(event, query); });
+    // Counted first so that a page past the last shows the last.
+    const auto size = static_cast<std::int64_t>(kAuditPageSize);
+    const std::int64_t total = unwrap(audit.search(filter, 0, 0)).total;
     AuditLogPage page;
-    page.total = events.size();
-    page.pages = std::max<std::size_t>(1, (events.size() + kAuditPageSize - 1) / kAuditPageSize);
+    page.total = static_cast<std::size_t>(total);
+    page.pages = std::max<std::size_t>(1, (page.total + kAuditPageSize - 1) / kAuditPageSize);
     page.page = std::min(query.page, page.pages);
-    const std::size_t first = (page.page - 1) * kAuditPageSize;
-    const std::size_t last = std::min(events.size(), first + kAuditPageSize);
-    page.events.assign(events.begin() + static_cast<std::ptrdiff_t>(first),
-                       events.begin() + static_cast<std::ptrdiff_t>(last));
+    const auto offset = static_cast<std::int64_t>(page.page - 1) * size;
+    page.events = unwrap(audit.search(filter, offset, size)).events;
     return page;
   });
 }

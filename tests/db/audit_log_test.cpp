@@ -70,6 +70,42 @@ TEST_CASE("a store written only through hsg verifies, and its checkpoint names t
   CHECK(ok(log.events_for_client("C-1")).size() == 4);
 }
 
+TEST_CASE("search filters and pages in SQLite and counts every match") {
+  TempDir dir;
+  const auto path = dir.file("hsg.db");
+  fill(path);
+  db::Database database = open_database(path);
+  add_client(database, "C-2");
+  db::AuditLog log(database);
+  const auto seqs = [](const db::AuditEventPage& page) {
+    std::vector<std::int64_t> found;
+    for (const db::AuditEvent& event : page.events) found.push_back(event.seq);
+    return found;
+  };
+  const db::AuditEventPage middle = ok(log.search({}, 1, 2));
+  CHECK(seqs(middle) == std::vector<std::int64_t>{2, 3});
+  CHECK(middle.total == 6);
+  CHECK(ok(log.search({}, 6, 2)).events.empty());
+  db::AuditFilter by_actor;
+  by_actor.actor = "manager";
+  CHECK(seqs(ok(log.search(by_actor, 0, -1))) == std::vector<std::int64_t>{5});
+  db::AuditFilter client_one;
+  client_one.client_ref = "C-1";
+  const db::AuditEventPage first = ok(log.search(client_one, 1, 2));
+  CHECK(seqs(first) == std::vector<std::int64_t>{3, 4});
+  CHECK(first.total == 4);
+  client_one.action = "client.add";
+  CHECK(seqs(ok(log.search(client_one, 0, -1))) == std::vector<std::int64_t>{2});
+  db::AuditFilter days;
+  days.from_day = "2099-01-01";
+  CHECK(ok(log.search(days, 0, -1)).total == 0);
+  days.from_day = std::nullopt;
+  days.to_day = "2025-01-30";  // every event is stamped 2025-01-31
+  CHECK(ok(log.search(days, 0, -1)).total == 0);
+  days.to_day = "2025-01-31";
+  CHECK(ok(log.search(days, 0, -1)).total == 6);
+}
+
 TEST_CASE("a changed allocation is named by verification") {
   TempDir dir;
   const auto path = dir.file("hsg.db");
