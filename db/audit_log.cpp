@@ -23,14 +23,42 @@ namespace {
 #define HSG_EVENT_COLUMNS "seq, at, actor, action, entity_type, entity_id, payload, prev_hash, hash"
 
 constexpr char kSelectAll[] = "SELECT " HSG_EVENT_COLUMNS " FROM audit_events ORDER BY seq";
+// Every record of one client, as (entity_type, entity_id) the way each writer names it
+// (a composite key joined with '/'), and the events that wrote or noted any of them.
 constexpr char kSelectForClient[] =
-    "SELECT " HSG_EVENT_COLUMNS
-    " FROM audit_events WHERE (entity_type IN ('clients', 'client_personal') AND entity_id = ?1)"
-    " OR (entity_type = 'allocations' AND entity_id IN"
-    "     (SELECT CAST(id AS TEXT) FROM allocations WHERE client_ref = ?1))"
-    " OR (entity_type = 'decisions' AND entity_id IN"
-    "     (SELECT CAST(d.id AS TEXT) FROM decisions d JOIN allocations a"
-    "      ON a.id = d.allocation_id WHERE a.client_ref = ?1))"
+    "WITH client_grants AS (SELECT id FROM grants WHERE client_ref = ?1),"
+    " client_plans AS (SELECT id FROM plans WHERE grant_id IN client_grants),"
+    " client_returns AS (SELECT id FROM outcome_returns WHERE client_ref = ?1),"
+    " records (type, id) AS ("
+    "  SELECT 'clients', ?1 UNION ALL SELECT 'client_personal', ?1"
+    "  UNION ALL SELECT 'allocations', CAST(id AS TEXT) FROM allocations WHERE client_ref = ?1"
+    "  UNION ALL SELECT 'decisions', CAST(d.id AS TEXT) FROM decisions d"
+    "   JOIN allocations a ON a.id = d.allocation_id WHERE a.client_ref = ?1"
+    "  UNION ALL SELECT 'grants', CAST(id AS TEXT) FROM client_grants"
+    "  UNION ALL SELECT 'grant_interventions', grant_id || '/' || intervention"
+    "   FROM grant_interventions WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'instalments', grant_id || '/' || intervention || '/' || number"
+    "   FROM instalments WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'grant_ends', CAST(grant_id AS TEXT) FROM grant_ends"
+    "   WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'instalment_cancellations',"
+    "   grant_id || '/' || intervention || '/' || number FROM instalment_cancellations"
+    "   WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'recoveries', grant_id || '/' || number FROM recoveries"
+    "   WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'postings', id FROM postings WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'posting_lines', posting_id || '/' || line FROM posting_lines"
+    "   WHERE client_ref = ?1"
+    "  UNION ALL SELECT 'outcome_returns', CAST(id AS TEXT) FROM client_returns"
+    "  UNION ALL SELECT 'outcome_answers', return_id || '/' || measure FROM outcome_answers"
+    "   WHERE return_id IN client_returns"
+    "  UNION ALL SELECT 'plans', CAST(id AS TEXT) FROM client_plans"
+    "  UNION ALL SELECT 'plan_objectives', plan_id || '/' || objective_key FROM plan_objectives"
+    "   WHERE plan_id IN client_plans"
+    "  UNION ALL SELECT 'plan_uses', plan_id || '/' || position FROM plan_uses"
+    "   WHERE plan_id IN client_plans)"
+    " SELECT " HSG_EVENT_COLUMNS
+    " FROM audit_events WHERE (entity_type, entity_id) IN (SELECT type, id FROM records)"
     " ORDER BY seq";
 // The events that wrote one row. The WHERE names exactly the actions the index
 // audit_events_one_writer (schema version 8) leaves out, so SQLite uses that index: a
@@ -44,6 +72,12 @@ constexpr char kSelectWritersOfRecord[] =
     " 'allocation.allow_future') ORDER BY seq LIMIT 2";
 
 #undef HSG_EVENT_COLUMNS
+
+std::int64_t last_seq(Connection& connection) {
+  auto select = connection.statement("SELECT coalesce(max(seq), 0) FROM audit_events");
+  select->executeStep();
+  return select->getColumn(0).getInt64();
+}
 
 using PayloadLoader = std::optional<std::string> (*)(Connection&, std::string_view);
 
@@ -379,31 +413,35 @@ DbResult<std::string> AuditLog::checkpoint() {
   });
 }
 
+DbResult<Done> checkpoint_text_problem(std::string_view text) {
+  const auto checkpoint = parse_checkpoint(text);
+  if (!checkpoint) {
+    return DbError{fmt::format(
+        "checkpoint '{}' is not SEQ:HASH (a number, a colon and 64 lowercase hex digits)", text)};
+  }
+  // Every log, even one rewritten from scratch, extends the empty one: a checkpoint at 0
+  // would pass on any database, so it is no checkpoint at all.
+  if (checkpoint->seq == 0) {
+    return DbError{
+        fmt::format("checkpoint '{}' names no event (0 is the empty log, which every log extends); "
+                    "take a checkpoint with hsg audit checkpoint once the log has events",
+                    text)};
+  }
+  return Done{};
+}
+
 DbResult<VerifyReport> AuditLog::verify(std::optional<std::string_view> checkpoint) {
   std::vector<std::string> checkpoints;
   if (checkpoint) checkpoints.emplace_back(*checkpoint);
   return verify(std::span<const std::string>(checkpoints));
 }
 
-DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_texts) {
+DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_texts,
+                                        const VerifyProgress& progress) {
   std::vector<Checkpoint> checkpoints;
   for (const std::string& text : checkpoint_texts) {
-    auto checkpoint = parse_checkpoint(text);
-    if (!checkpoint) {
-      return DbError{
-          fmt::format("checkpoint '{}' is not SEQ:HASH (a number, a colon and 64 "
-                      "lowercase hex digits)",
-                      text)};
-    }
-    // Every log, even one rewritten from scratch, extends the empty one: a checkpoint at 0
-    // would pass on any database, so it is no checkpoint at all.
-    if (checkpoint->seq == 0) {
-      return DbError{fmt::format(
-          "checkpoint '{}' names no event (0 is the empty log, which every log extends); "
-          "take a checkpoint with hsg audit checkpoint once the log has events",
-          text)};
-    }
-    checkpoints.push_back(std::move(*checkpoint));
+    if (auto problem = checkpoint_text_problem(text); !problem.ok()) return problem.error();
+    checkpoints.push_back(*parse_checkpoint(text));
   }
   return guarded("cannot verify the audit log", [&]() -> DbResult<VerifyReport> {
     Connection& connection = database_.connection();
@@ -411,8 +449,13 @@ DbResult<VerifyReport> AuditLog::verify(std::span<const std::string> checkpoint_
     Verifier verifier(connection);
     for (const Checkpoint& checkpoint : checkpoints) verifier.remember_hash_of(checkpoint.seq);
     {
+      // Inside the snapshot, so the length is the length of the log being read.
+      const std::int64_t total = progress ? last_seq(connection) : 0;
       auto select = connection.statement(kSelectAll);
-      while (!verifier.failed() && select->executeStep()) verifier.check(read_event(*select));
+      for (std::int64_t checked = 1; !verifier.failed() && select->executeStep(); ++checked) {
+        verifier.check(read_event(*select));
+        if (progress) progress(checked, total);
+      }
     }
     for (std::size_t i = 0; i < checkpoints.size(); ++i) {
       verifier.check_checkpoint(checkpoints[i], i);

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -61,18 +62,27 @@ class AuditLog {
   // DbError; a log that fails verification is a report.
   DbResult<VerifyReport> verify(std::optional<std::string_view> checkpoint = std::nullopt);
   // As verify(), requiring every checkpoint; the first to fail, in the order given, is
-  // the one reported (bad_checkpoint).
-  DbResult<VerifyReport> verify(std::span<const std::string> checkpoints);
+  // the one reported (bad_checkpoint). `progress`, when given, is called after each
+  // event of the chain is checked with the count so far and the log's length.
+  using VerifyProgress = std::function<void(std::int64_t checked, std::int64_t total)>;
+  DbResult<VerifyReport> verify(std::span<const std::string> checkpoints,
+                                const VerifyProgress& progress = {});
   // A DbError naming every schema object not as shipped, or else the first row that is
   // missing, was written by no event, or differs from the event that wrote it.
   DbResult<Done> check_records(std::span<const RecordRef> records);
   // All events, oldest first.
   DbResult<std::vector<AuditEvent>> events();
-  // Events about one client: its record, personal details, allocations and decisions.
+  // Events about one client, oldest first: its record and personal details, allocations,
+  // decisions, grants with their instalments, ends, cancellations and recoveries, ledger
+  // postings and their lines, support plans, and outcome returns.
   DbResult<std::vector<AuditEvent>> events_for_client(std::string_view client_ref);
 
  private:
   Database& database_;
 };
+
+// Why `text` is not a checkpoint verify() can hold a log to (not SEQ:HASH, or at 0), or
+// Done when it is one; verify() gives the same error.
+DbResult<Done> checkpoint_text_problem(std::string_view text);
 
 }  // namespace hsg::db

@@ -1,6 +1,7 @@
 #include "web/page.h"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <stdexcept>
 
@@ -59,6 +60,50 @@ void send_page(Exchange& exchange, int status, std::string_view title, std::stri
   data.set("problems", list_of(problems));
   exchange.response.status = status;
   exchange.response.set_content(render_page(content, data), "text/html; charset=utf-8");
+}
+
+std::string render_fragment(std::string_view fragment, const Data& data) {
+  kainjow::mustache::mustache view(template_text(fragment));
+  std::string text = view.render(data);
+  if (!view.is_valid())
+    throw std::logic_error(fmt::format("{}: {}", fragment, view.error_message()));
+  return text;
+}
+
+void stream_page(Exchange& exchange, std::string_view title, std::string_view content, Data data,
+                 std::function<void(const StreamWriter& write)> body) {
+  // Not a character mustache escapes, and not one a page's own data holds.
+  static const std::string kMarker = "\x1ehsg-stream\x1e";
+  data.set("stream", kMarker);
+  send_page(exchange, 200, title, content, std::move(data));
+  std::string page = std::move(exchange.response.body);
+  exchange.response.body.clear();
+  const auto at = page.find(kMarker);
+  if (at == std::string::npos)
+    throw std::logic_error(fmt::format("{} has no {{{{stream}}}}", content));
+  std::string rest = page.substr(at + kMarker.size());
+  page.resize(at);
+  exchange.response.set_chunked_content_provider(
+      "text/html; charset=utf-8",
+      [top = std::move(page), rest = std::move(rest), body = std::move(body)](
+          std::size_t /*offset*/, httplib::DataSink& sink) {
+        bool open = sink.write(top.data(), top.size());
+        const StreamWriter write = [&](std::string_view html) {
+          open = open && sink.write(html.data(), html.size());
+          return open;
+        };
+        try {
+          body(write);
+        } catch (const std::exception& error) {
+          spdlog::error("streamed page: internal error: {}", error.what());
+          write(
+              "<p id=\"stream-failed\" class=\"problem\">hsg could not complete this; it "
+              "has been logged.</p>");
+        }
+        write(rest);
+        sink.done();
+        return true;
+      });
 }
 
 void send_message(Exchange& exchange, int status, std::string_view title,

@@ -8,6 +8,8 @@
 
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
+
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,20 @@ std::string render_page(std::string_view content, const Data& data);
 
 void send_page(Exchange& exchange, int status, std::string_view title, std::string_view content,
                Data data, const std::vector<std::string>& problems = {});
+
+// `fragment` ("audit_verify_result.mustache") rendered alone with `data`.
+std::string render_fragment(std::string_view fragment, const Data& data);
+
+// A 200 page sent in pieces, for a long check that shows its progress as it goes: the
+// page as send_page renders it, up to where the content template says {{stream}}; then
+// what `body` writes (HTML, escaped by the writer); then the rest of the page. `body`
+// runs once the handler has returned, on the same thread (so its store connection is
+// this thread's), and must not use the Exchange; `write` answers false once the browser
+// has gone, and what is written after that is dropped. An exception from `body` is
+// logged, and the page says only that the check could not be completed.
+using StreamWriter = std::function<bool(std::string_view html)>;
+void stream_page(Exchange& exchange, std::string_view title, std::string_view content, Data data,
+                 std::function<void(const StreamWriter& write)> body);
 // A short page saying `message` (403, 404, 500).
 void send_message(Exchange& exchange, int status, std::string_view title, std::string_view message);
 void redirect(Exchange& exchange, const std::string& location);

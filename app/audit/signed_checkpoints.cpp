@@ -89,6 +89,7 @@ Result<CheckpointsToVerify> checkpoints_to_verify(const VerifyCheckpointsRequest
   return attempt([&] {
     CheckpointsToVerify wanted;
     if (request.checkpoint) {
+      unwrap(db::checkpoint_text_problem(*request.checkpoint));
       wanted.checkpoints.push_back(*request.checkpoint);
       wanted.sources.emplace_back();
     }

@@ -6,6 +6,25 @@
 
 namespace hsg::app {
 
+namespace {
+
+// The chain and records, reporting each event checked to `progress`.
+db::VerifyReport verify_chain(db::Database& database, const CheckpointsToVerify& checkpoints,
+                              ProgressListener& progress) {
+  bool started = false;
+  const auto advanced = [&](std::int64_t checked, std::int64_t total) {
+    if (!started) progress.started("verifying the audit log", total);
+    started = true;
+    progress.advanced(checked);
+  };
+  db::VerifyReport report = unwrap(db::AuditLog(database).verify(
+      std::span<const std::string>(checkpoints.checkpoints), advanced));
+  if (started) progress.finished();
+  return report;
+}
+
+}  // namespace
+
 Result<AuditVerification> verify_audit(db::Database& database,
                                        const CheckpointsToVerify& checkpoints, bool replay,
                                        ProgressListener& progress) {
@@ -15,9 +34,7 @@ Result<AuditVerification> verify_audit(db::Database& database,
       failed.problem = *checkpoints.bad_signature;
       return AuditVerification{failed, std::nullopt};
     }
-    AuditVerification verification{unwrap(db::AuditLog(database).verify(
-                                       std::span<const std::string>(checkpoints.checkpoints))),
-                                   std::nullopt};
+    AuditVerification verification{verify_chain(database, checkpoints, progress), std::nullopt};
     if (verification.report.ok && replay) {
       verification.replayed = replay_range(database, {}, progress);
     }

@@ -5,7 +5,9 @@
 // Requires the checkpoints as app/audit/signed_checkpoints.h reads them. Promises: a
 // signature that does not hold fails the verification before the log is read; a log
 // that does not verify is the report, not a Refusal, and then nothing is replayed; an
-// unreadable store is a Refusal. Reads the store only.
+// unreadable store is a Refusal. Reads the store only. `progress` hears the chain
+// checked event by event ("verifying the audit log", its total the log's length), then
+// the replay's progress when there is one.
 #pragma once
 
 #include <optional>

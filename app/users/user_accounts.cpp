@@ -9,6 +9,7 @@
 #include "app/users/password_hash.h"
 #include "db/record_check.h"
 #include "db/users.h"
+#include "db/write_transaction.h"
 #include "engine/text.h"
 
 namespace hsg::app {
@@ -55,20 +56,56 @@ void check_rows_of(db::Database& database, std::string_view name) {
   unwrap(db::check_user(database, name));
 }
 
+// Whoever manages users on the web must be able to go on doing so: the one enabled admin
+// can be neither disabled nor stripped of admin (an administrator holding the file can
+// still add one with hsg user add; this stops locking the web out by a slip).
+void keep_an_admin(db::Database& database, std::string_view name, std::string_view doing) {
+  bool is_admin = false;
+  std::size_t others = 0;
+  for (const db::StoredUser& user : unwrap(db::UserRepository(database).list())) {
+    const bool admin = !user.disabled && std::find(user.roles.begin(), user.roles.end(),
+                                                   to_string(Role::admin)) != user.roles.end();
+    if (!admin) continue;
+    if (user.name == name) {
+      is_admin = true;
+    } else {
+      ++others;
+    }
+  }
+  if (is_admin && others == 0) {
+    throw Refusal(fmt::format(
+        "cannot {} user '{}': they are the only enabled admin, and without one nobody can "
+        "manage users in the browser; grant admin to another user first",
+        doing, name));
+  }
+}
+
 UserAccount change_status(db::Database& database, const db::Stamp& stamp, std::string_view typed,
                           db::UserStatus status, std::string_view reason) {
   const std::string name = required_name(typed);
   const std::string why = required_reason(reason);
   check_rows_of(database, name);
-  return account_of(unwrap(db::UserRepository(database).change_status(stamp, name, status, why)));
+  // The check and the change in one transaction, so two admins cannot disable each other.
+  auto transaction = unwrap(db::WriteTransaction::begin(database));
+  if (status == db::UserStatus::disabled) keep_an_admin(database, name, "disable");
+  UserAccount account =
+      account_of(unwrap(db::UserRepository(database).change_status(stamp, name, status, why)));
+  unwrap(transaction.commit());
+  return account;
 }
 
 UserAccount change_role(db::Database& database, const db::Stamp& stamp, std::string_view typed,
                         Role role, db::RoleChange change) {
   const std::string name = required_name(typed);
   check_rows_of(database, name);
-  return account_of(
+  auto transaction = unwrap(db::WriteTransaction::begin(database));
+  if (change == db::RoleChange::revoke && role == Role::admin) {
+    keep_an_admin(database, name, "revoke admin from");
+  }
+  UserAccount account = account_of(
       unwrap(db::UserRepository(database).change_role(stamp, name, to_string(role), change)));
+  unwrap(transaction.commit());
+  return account;
 }
 
 }  // namespace

@@ -11,7 +11,8 @@
 // Requires an open store (writable for the writes). Promises: every write is one
 // transaction; a refusal lists every problem found (with the field and, for a role, the
 // allowed values) and writes nothing; a change that would change nothing (granting a
-// role held, disabling a disabled user) is refused. authenticate gives one and the same
+// role held, disabling a disabled user) is refused, and so is disabling the only enabled
+// admin or revoking their admin role. authenticate gives one and the same
 // refusal whatever is wrong, and takes about as long for an unknown name as for a known
 // one.
 #pragma once

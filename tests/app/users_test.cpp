@@ -190,4 +190,29 @@ TEST_CASE("users: a password row replaced behind hsg's back does not sign in") {
   CHECK(refused(app::authenticate(store.database(), "asha", "not the password")) == kSignInRefused);
 }
 
+TEST_CASE("users: the only enabled admin can be neither disabled nor stripped of admin") {
+  AppStore store;
+  ok(app::add_user(store.database(), stamp("root"), {"ada", {Role::admin}, kPassword}));
+  ok(app::add_user(store.database(), stamp("root"), {"ben", {Role::admin}, kPassword}));
+  // With two, either may go; then the one left is kept.
+  ok(app::disable_user(store.database(), stamp("ada"), "ben", "left"));
+  const std::string before = head(store.database());
+  const std::string lockout =
+      "they are the only enabled admin, and without one nobody can manage users in the "
+      "browser; grant admin to another user first";
+  CHECK(refused(app::disable_user(store.database(), stamp("ada"), "ada", "leaving")) ==
+        std::vector<std::string>{"hsg: error: cannot disable user 'ada': " + lockout});
+  CHECK(refused(app::revoke_role(store.database(), stamp("ada"), "ada", Role::admin)) ==
+        std::vector<std::string>{"hsg: error: cannot revoke admin from user 'ada': " + lockout});
+  CHECK(head(store.database()) == before);
+  // A disabled admin does not count; enabled again, ada may step down.
+  ok(app::enable_user(store.database(), stamp("ada"), "ben", "back"));
+  CHECK(ok(app::revoke_role(store.database(), stamp("ben"), "ada", Role::admin)).roles.empty());
+  CHECK(refused(app::disable_user(store.database(), stamp("ben"), "ben", "leaving")) ==
+        std::vector<std::string>{"hsg: error: cannot disable user 'ben': " + lockout});
+  // Users who are not admins are not held back by it.
+  ok(app::add_user(store.database(), stamp("ben"), {"cat", {Role::auditor}, kPassword}));
+  CHECK(ok(app::disable_user(store.database(), stamp("ben"), "cat", "left")).disabled);
+}
+
 }  // namespace hsg::test

@@ -102,6 +102,32 @@ def log_filters(driver, base, server):
           "a backwards range is refused")
 
 
+def verify_progress(server):
+    """The verify page is sent while the chain is checked: chunked, a line at each tenth of
+    the log and one where checking stopped (the altered allocation's event), then the
+    verdict. A malformed checkpoint is refused before anything is checked."""
+    client = server.client()
+    client.form_sign_in("carys")
+    page = client.get("/audit/verify")
+    check(page.status == 200 and page.header("transfer-encoding") == "chunked",
+          f"the verify page is streamed: {page.status} {page.headers}")
+    total = server.query("SELECT max(seq) FROM audit_events")[0][0]
+    stopped = server.query("SELECT seq FROM audit_events WHERE action = 'allocation.record'"
+                           " AND entity_id = '1'")[0][0]
+    step = max(1, total // 10)
+    counts = list(range(step, stopped + 1, step))
+    if stopped % step:
+        counts.append(stopped)
+    expected = "".join(f"<li>Checked {n} of {total} events</li>\n" for n in counts)
+    check(f'<ol id="progress" aria-live="polite">\n{expected}</ol>' in page.body,
+          f"the progress lines {expected!r} in {page.body!r}")
+    check(page.body.index('id="progress"') < page.body.index('id="verdict"')
+          and page.body.rstrip().endswith("</html>"), "progress, then the verdict, then the end")
+    bad = client.get("/audit/verify?checkpoint=12%3Aabc")
+    check(bad.status == 422 and "checkpoint &apos;12:abc&apos; is not SEQ:HASH" in bad.body
+          and 'id="progress"' not in bad.body, f"a malformed checkpoint: {bad.status} {bad.body}")
+
+
 def read_only(driver, base):
     for path in ("/audit", "/audit/log", "/audit/verify", "/audit/replay"):
         driver.get(base + path)
@@ -122,6 +148,7 @@ def test(hsg):
             refusals(driver, base)
             log_filters(driver, base, server)
             read_only(driver, base)
+            verify_progress(server)
         finally:
             driver.quit()
         server.stop()

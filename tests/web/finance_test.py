@@ -10,7 +10,8 @@ reversal and a recovery with reasons are posted. The ledger's CSV, JSON and jour
 downloads are byte for byte `hsg ledger export`, and `hledger -f journal bal` gives per
 account exactly the page's trial balance. The commitments and spend pages show the CLI's
 figures. An auditor reads every finance page and download; every finance POST answers
-403 for the auditor and the assessor and changes nothing.
+403 for the auditor and the assessor and changes nothing. The ledger of a month of 36
+grants (216 lines) is two pages that together are the export's lines in order.
 
     python3 finance_test.py PATH/TO/hsg
 """
@@ -312,6 +313,58 @@ def others(server):
     check(server.snapshot() == before, "a refused POST changed the store")
 
 
+def paging(hsg):
+    """A month of 36 grants is 216 ledger lines: page 1 shows the first 200, page 2 the
+    other 16, together exactly the export's lines in its order; the totals are the whole
+    month's on every page; a page past the last shows the last, and page 0 is refused."""
+    with Server(hsg) as server:
+        def cli(*args):
+            return run(hsg, list(args) + ["--db", server.db, "--actor", "asha"])
+        example = os.path.join(docs_dir(), "examples", "worked-example.toml")
+        for number in range(1, 37):
+            ref = f"P-{number:03d}"
+            cli("client", "add", ref, "--group", "older_people")
+            cli("allocate", ref, "--answers", example, "--date", "2025-01-15")
+            cli("agree", str(number), "--amount", "2405.00", "--reason", "As assessed")
+            cli("grant", "start", str(number), "--start", "2025-02-03", "--held-as",
+                "direct_payment")
+        run(hsg, ["ledger", "post", "--through", THROUGH, "--db", server.db, "--actor", "erin"])
+        exported = hsg_bytes(hsg, ["ledger", "export", "--from", FROM, "--to", TO,
+                                   "--db", server.db]).decode().split("\r\n")[1:-1]
+        expected = [row.split(",")[:2] for row in exported]
+        check(len(expected) == 216, f"the month's export has {len(expected)} lines, not 216")
+        server.start()
+        client = server.client()
+        client.form_sign_in("erin")
+        pages = {}
+        for page in ("1", "2", "3"):
+            answer = client.get(f"/finance/ledger?from={FROM}&to={TO}&page={page}")
+            check(answer.status == 200, f"ledger page {page}: {answer!r}")
+            pages[page] = answer.body
+        def rows(body):
+            table = body.split('<table id="ledger">', 1)[1].split("</tbody>", 1)[0]
+            return [list(cells) for cells in
+                    re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", table)]
+        def caption(body):
+            return re.search(r'<span id="ledger-page">([^<]*)</span>', body).group(1)
+        check(rows(pages["1"]) + rows(pages["2"]) == expected,
+              "pages 1 and 2 together are not the export's lines in order")
+        check(caption(pages["1"]) == "lines 1 to 200, page 1 of 2", caption(pages["1"]))
+        check(caption(pages["2"]) == "lines 201 to 216, page 2 of 2", caption(pages["2"]))
+        check(pages["3"] == pages["2"], "a page past the last is not the last page")
+        totals = {re.search(r'id="debits">([^<]*)<', body).group(1) for body in pages.values()}
+        check(totals == {"25,308.00"}, f"the month's debits on every page: {totals}")
+        check('id="next" href="/finance/ledger?from=2025-02-01&amp;to=2025-03-01&amp;page=2"'
+              in pages["1"] and 'id="previous"' not in pages["1"], "page 1's links")
+        check('id="previous" href="/finance/ledger?from=2025-02-01&amp;to=2025-03-01&amp;page=1"'
+              in pages["2"] and 'id="next"' not in pages["2"], "page 2's links")
+        refused = client.get(f"/finance/ledger?from={FROM}&to={TO}&page=0")
+        check(refused.status == 422 and
+              "page: &apos;0&apos; is not a page number (1, 2, ...)" in refused.body,
+              f"page 0: {refused.status} {refused.body[:200]}")
+        server.stop()
+
+
 def test(hsg):
     with Server(hsg) as server:
         setup_grants(hsg, server.db)
@@ -334,6 +387,7 @@ def test(hsg):
         server.stop()
         verified = run(hsg, ["audit", "verify", "--db", server.db]).stdout
         check(verified.startswith("ok: "), f"hsg audit verify: {verified}")
+    paging(hsg)
 
 
 if __name__ == "__main__":

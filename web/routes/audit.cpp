@@ -4,6 +4,7 @@
 // every one in a range, with the differences named in the words of `hsg audit replay`).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -25,17 +26,6 @@ std::optional<engine::Date> optional_date(const Exchange& exchange, const std::s
   const auto text = exchange.optional_field(name);
   if (!text) return std::nullopt;
   return date_from(*text, name, engine::Date());
-}
-
-std::size_t page_number(const Exchange& exchange) {
-  const auto text = exchange.optional_field("page");
-  if (!text) return 1;
-  std::size_t page = 0;
-  const auto parsed = std::from_chars(text->data(), text->data() + text->size(), page);
-  if (parsed.ec != std::errc() || parsed.ptr != text->data() + text->size() || page == 0) {
-    throw app::Refusal(fmt::format("page: '{}' is not a page number (1, 2, ...)", *text));
-  }
-  return page;
 }
 
 app::AuditLogQuery log_query(const Exchange& exchange) {
@@ -99,34 +89,84 @@ void show_log(Exchange& exchange) {
   send_page(exchange, 200, "Audit log", "audit_log.mustache", std::move(data));
 }
 
-// The verification's lines as `hsg audit verify` says them, and whether it held.
-std::pair<bool, std::vector<std::string>> verification_lines(Exchange& exchange) {
-  app::VerifyCheckpointsRequest request;
-  request.checkpoint = exchange.optional_field("checkpoint");
-  const app::CheckpointsToVerify checkpoints =
-      request.checkpoint ? unwrap(app::checkpoints_to_verify(request)) : app::CheckpointsToVerify{};
-  const app::AuditVerification verified =
-      unwrap(app::verify_audit(exchange.database(), checkpoints, false, app::no_progress()));
-  const db::VerifyReport& report = verified.report;
-  if (!report.ok) return {false, app::verification_failures(report, checkpoints)};
-  return {true,
-          {fmt::format("ok: {} events and {} records verified; head {}", report.events_checked,
-                       report.records_checked, report.head)}};
+// The verification's progress on the page: a line at each tenth of the log checked, and
+// one at the event where checking stopped.
+class PageProgress : public app::ProgressListener {
+ public:
+  explicit PageProgress(const StreamWriter& write) : write_(write) {}
+  bool wants_total() const override { return true; }
+  void started(std::string_view /*label*/, std::int64_t total) override {
+    total_ = total;
+    step_ = std::max<std::int64_t>(1, total / 10);
+    next_ = step_;
+    write_("<ol id=\"progress\" aria-live=\"polite\">\n");
+  }
+  void advanced(std::int64_t done) override {
+    done_ = done;
+    if (done < next_ && done != total_) return;
+    write_line();
+    next_ = (done / step_ + 1) * step_;
+  }
+  // Where a check that stopped early stopped.
+  void finished() override {
+    if (done_ != shown_) write_line();
+    write_("</ol>\n");
+  }
+
+ private:
+  void write_line() {
+    write_(fmt::format("<li>Checked {} of {} events</li>\n", done_, total_));
+    shown_ = done_;
+  }
+
+  const StreamWriter& write_;
+  std::int64_t done_ = 0;
+  std::int64_t shown_ = 0;
+  std::int64_t total_ = 0;
+  std::int64_t step_ = 1;
+  std::int64_t next_ = 1;
+};
+
+// The verdict and its lines as `hsg audit verify` says them, or the refusal.
+Data verdict_data(const app::Result<app::AuditVerification>& verified,
+                  const app::CheckpointsToVerify& checkpoints) {
+  Data data;
+  if (!verified.ok()) {
+    data.set("has_problems", true);
+    data.set("problems", list_of(problems_of(verified.refusal())));
+    return data;
+  }
+  const db::VerifyReport& report = verified.value().report;
+  data.set("verified", report.ok);
+  data.set("failed", !report.ok);
+  data.set("lines",
+           list_of(report.ok ? std::vector<std::string>{fmt::format(
+                                   "ok: {} events and {} records verified; head {}",
+                                   report.events_checked, report.records_checked, report.head)}
+                             : app::verification_failures(report, checkpoints)));
+  return data;
 }
 
+// The chain checked as the page is sent, so a long log shows how far it has got.
 void show_verify(Exchange& exchange) {
   Data data;
   data.set("query_checkpoint", exchange.field("checkpoint"));
-  auto verified = app::attempt([&] { return verification_lines(exchange); });
-  if (!verified.ok()) {
+  app::VerifyCheckpointsRequest request;
+  request.checkpoint = exchange.optional_field("checkpoint");
+  auto checkpoints = app::checkpoints_to_verify(request);
+  if (!checkpoints.ok()) {
     send_page(exchange, 422, "Verify the audit log", "audit_verify.mustache", std::move(data),
-              problems_of(verified.refusal()));
+              problems_of(checkpoints.refusal()));
     return;
   }
-  data.set("verified", verified.value().first);
-  data.set("failed", !verified.value().first);
-  data.set("lines", list_of(verified.value().second));
-  send_page(exchange, 200, "Verify the audit log", "audit_verify.mustache", std::move(data));
+  db::Database& database = exchange.database();
+  stream_page(
+      exchange, "Verify the audit log", "audit_verify.mustache", std::move(data),
+      [&database, wanted = checkpoints.value()](const StreamWriter& write) {
+        PageProgress progress(write);
+        const auto verified = app::verify_audit(database, wanted, false, progress);
+        write(render_fragment("audit_verify_result.mustache", verdict_data(verified, wanted)));
+      });
 }
 
 void add_differences(Data& rows, const app::ReplayResult& result) {

@@ -6,8 +6,13 @@
 // /finance/recover. Reading needs read_ledger, writing post_ledger.
 #include <fmt/format.h>
 
+#include <tuple>
+
+#include <algorithm>
+
 #include <charconv>
 #include <sstream>
+#include <tuple>
 #include <utility>
 
 #include "app/grants/grant_changes.h"
@@ -164,12 +169,48 @@ Data period_data(const Period& period) {
   return data;
 }
 
+// A month of a council's ledger is thousands of lines: a page shows this many, and the
+// totals are the whole period's.
+constexpr std::size_t kLedgerPageSize = 200;
+
+Data ledger_row(const app::LedgerRow& line) {
+  Data row;
+  row.set("posting_id", line.posting_id);
+  row.set("line", std::to_string(line.line));
+  row.set("date", line.date);
+  row.set("account", line.account);
+  row.set("cost_centre", line.cost_centre);
+  row.set("debit", pounds(line.debit_pence));
+  row.set("credit", pounds(line.credit_pence));
+  row.set("client_ref", line.client_ref);
+  row.set("grant_id", std::to_string(line.grant_id));
+  row.set("description", line.description);
+  row.set("reverses", line.reverses);
+  return row;
+}
+
+// The lines of page `wanted` (the last page when past it), and where they are.
+void set_ledger_page(Data& data, const std::vector<app::LedgerRow>& lines, std::size_t wanted) {
+  const std::size_t pages =
+      std::max<std::size_t>(1, (lines.size() + kLedgerPageSize - 1) / kLedgerPageSize);
+  const std::size_t page = std::min(wanted, pages);
+  const std::size_t first = (page - 1) * kLedgerPageSize;
+  const std::size_t last = std::min(lines.size(), first + kLedgerPageSize);
+  Data list{Data::type::list};
+  for (std::size_t i = first; i < last; ++i) list.push_back(ledger_row(lines[i]));
+  data.set("lines", list);
+  data.set("page_text", fmt::format("lines {} to {}, page {} of {}", first + 1, last, page, pages));
+  if (page > 1) data.set("previous", std::to_string(page - 1));
+  if (page < pages) data.set("next", std::to_string(page + 1));
+}
+
 void show_ledger(Exchange& exchange) {
   const engine::Date today = exchange.state.clock.today();
   auto rows = app::attempt([&] {
     const Period period = period_of(exchange);
-    return std::make_pair(period,
-                          unwrap(app::ledger_rows(exchange.database(), period.from, period.to)));
+    const std::size_t page = page_number(exchange);
+    return std::make_tuple(period, page,
+                           unwrap(app::ledger_rows(exchange.database(), period.from, period.to)));
   });
   if (!rows.ok()) {
     Data data = period_data({month_start(today), next_month_start(today)});
@@ -179,29 +220,15 @@ void show_ledger(Exchange& exchange) {
               problems_of(rows.refusal()));
     return;
   }
-  const auto& [period, lines] = rows.value();
+  const auto& [period, page, lines] = rows.value();
   Data data = period_data(period);
-  Data list{Data::type::list};
+  set_ledger_page(data, lines, page);
   std::int64_t debits = 0;
   std::int64_t credits = 0;
   for (const app::LedgerRow& line : lines) {
-    Data row;
-    row.set("posting_id", line.posting_id);
-    row.set("line", std::to_string(line.line));
-    row.set("date", line.date);
-    row.set("account", line.account);
-    row.set("cost_centre", line.cost_centre);
-    row.set("debit", pounds(line.debit_pence));
-    row.set("credit", pounds(line.credit_pence));
-    row.set("client_ref", line.client_ref);
-    row.set("grant_id", std::to_string(line.grant_id));
-    row.set("description", line.description);
-    row.set("reverses", line.reverses);
-    list.push_back(row);
     debits += line.debit_pence;
     credits += line.credit_pence;
   }
-  data.set("lines", list);
   data.set("has_lines", !lines.empty());
   data.set("line_count", std::to_string(lines.size()));
   data.set("debits", pounds(debits));

@@ -112,4 +112,15 @@ std::optional<std::string> json_string(const nlohmann::json& body, const std::st
   return found->get<std::string>();
 }
 
+std::size_t page_number(const Exchange& exchange) {
+  const auto text = exchange.optional_field("page");
+  if (!text) return 1;
+  std::size_t page = 0;
+  const auto parsed = std::from_chars(text->data(), text->data() + text->size(), page);
+  if (parsed.ec != std::errc() || parsed.ptr != text->data() + text->size() || page == 0) {
+    throw app::Refusal(fmt::format("page: '{}' is not a page number (1, 2, ...)", *text));
+  }
+  return page;
+}
+
 }  // namespace hsg::web

@@ -4,6 +4,7 @@
 // with the use case's own problems.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -29,6 +30,9 @@ T unwrap(app::Result<T> result) {
 
 // The ":id" of the path (the route's pattern guarantees digits); 0 when out of range.
 std::int64_t path_id(const Exchange& exchange);
+
+// The `page` field (1, 2, ...); 1 when absent.
+std::size_t page_number(const Exchange& exchange);
 
 // `text` as a date (`what` names the field in the refusal); blank: `fallback`.
 engine::Date date_from(const std::string& text, std::string_view what, engine::Date fallback);
