@@ -6,7 +6,9 @@ finance, the password typed twice. Gita then signs in and may open exactly the p
 those two roles allow. Through the same forms over HTTP (the browser adds nothing there):
 granting auditor opens /audit to Gita's session at once, revoking assessor closes
 /clients/new at once; disabling ends her session at once and she cannot sign in; enabling
-lets her in again; setting a password makes the old one fail and the new one work. Each
+lets her in again; setting a password makes the old one fail and the new one work; with
+the other admin disabled, the admin signed in can neither disable themselves nor lose
+admin (the "last admin" guard, refused like any other change). Each
 refusal (the two passwords differing, a role that is not one, a name already held, a
 password too short with no role ticked, a reason missing, a role already held, a
 provider without a date, an end on a day not accredited) is a 422 page listing exactly
@@ -40,9 +42,10 @@ ROLE_NAMES = "assessor, approver, finance, auditor, commissioner, admin"
 PROVIDER = "Medway Housing Support Ltd"
 UNSAFE = "<script>alert(1)</script> Ltd"
 # The audit events the pages write: adding Gita (the user, two roles, the password: 4),
-# grant, revoke, disable, enable and password (5), accrediting two new providers (each
-# the provider and its period: 4) and ending one (1). No refusal writes one.
-WRITES = 14
+# grant, revoke, disable, enable and password (5), disabling and enabling femi (2),
+# accrediting two new providers (each the provider and its period: 4) and ending one (1).
+# No refusal writes one.
+WRITES = 16
 
 
 def problems(page):
@@ -147,6 +150,15 @@ def gita_signs_in(server):
 
 
 def user_refusals(server, admin):
+    users = admin.get("/admin/users")
+    check('<a class="manage" href="/admin/users?name=gita%20patel">Change</a>' in users.body,
+          "the users page does not link Gita's forms by her name, percent-encoded")
+    page = admin.get("/admin/users?name=gita%20patel")
+    check(page.status == 200 and f'<h2 id="change-heading">Change user {GITA}</h2>' in page.body,
+          f"GET /admin/users?name=gita%20patel: {page!r}")
+    page = admin.get("/admin/users?name=nobody")
+    check(page.status == 404 and problems(page) == ["there is no user named 'nobody'"],
+          f"GET /admin/users?name=nobody: {page!r}")
     base = {"name": "hana", "role": "assessor", "password": "hana-password-12",
             "password_again": "hana-password-12"}
     refused(server, admin, "/admin/users", dict(base, password_again="hana-password-13"),
@@ -212,6 +224,22 @@ def user_changes(server, admin, gita):
     fresh = server.client()
     fresh.form_sign_in(GITA, GITA_NEW_PASSWORD)
     check(fresh.get("/audit").status == 200, "Gita signed in with the new password is refused")
+
+
+def last_admin(server, admin):
+    """The only enabled admin can be neither disabled nor stripped of admin (the use case's
+    guard), shown on the page like any refusal."""
+    done(admin, "/admin/users/disable", {"name": "femi", "reason": "on leave"},
+         "Disabled user femi: admin; disabled")
+    refused(server, admin, "/admin/users/revoke", {"name": ADMIN, "role": "admin"},
+            [f"cannot revoke admin from user '{ADMIN}': they are the only enabled admin, and "
+             "without one nobody can manage users in the browser; grant admin to another user "
+             "first"])
+    refused(server, admin, "/admin/users/disable", {"name": ADMIN, "reason": "slip"},
+            [f"cannot disable user '{ADMIN}': they are the only enabled admin, and without one "
+             "nobody can manage users in the browser; grant admin to another user first"])
+    done(admin, "/admin/users/enable", {"name": "femi", "reason": "back"},
+         "Enabled user femi: admin; enabled")
 
 
 def providers(server, admin):
@@ -295,6 +323,7 @@ def test(hsg):
                   f"GET /admin: {index!r}")
             user_refusals(server, admin)
             user_changes(server, admin, gita)
+            last_admin(server, admin)
             providers(server, admin)
             rulesets(server, admin)
             actors = server.query("SELECT actor, count(*) FROM audit_events WHERE seq > ? "
