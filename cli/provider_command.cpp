@@ -1,5 +1,4 @@
 // hsg provider add | list | end: providers and the dates they are accredited.
-#include <fmt/core.h>
 
 #include <array>
 
@@ -46,10 +45,7 @@ int add(const Args& args, Io& io) {
   db::Database database = open_database(command_line);
   const std::int64_t number =
       unwrap(app::accredit_provider(database, stamp_of(command_line), accreditation));
-  io.out << fmt::format(
-      "Provider '{}' ({}) accredited {} (accreditation {})\n", accreditation.name,
-      accreditation.kind,
-      app::accreditation_period_text({number, accreditation.from, accreditation.until}), number);
+  io.out << app::accredited_line(accreditation, number) << "\n";
   return 0;
 }
 
@@ -88,8 +84,7 @@ int end(const Args& args, Io& io) {
   const engine::Date date = required_date(command_line, "date");
   db::Database database = open_database(command_line);
   unwrap(app::end_provider(database, stamp_of(command_line), {name, date}));
-  io.out << fmt::format("Provider '{}' is accredited until {} and not after\n", name,
-                        date.to_string());
+  io.out << app::ended_line(name, date) << "\n";
   return 0;
 }
 

@@ -80,7 +80,7 @@ int add(const Args& args, Io& io) {
   const db::Stamp stamp = stamp_of(command_line);
   request.password = read_password(command_line, io);
   const app::UserAccount account = unwrap(app::add_user(database, stamp, request));
-  io.out << "Added user " << app::user_line(account) << "\n";
+  io.out << app::user_change_line(app::UserChange::added, account) << "\n";
   return 0;
 }
 
@@ -105,7 +105,7 @@ int list(const Args& args, Io& io) {
 
 template <typename Change>
 int status_change(const Args& args, Io& io, const char* name, const char* help, Change change,
-                  const char* done) {
+                  app::UserChange done) {
   CommandLine command_line(fmt::format("user {}", name),
                            {fmt::format("hsg user {} NAME --reason TEXT", name), help,
                             fmt::format("hsg user {} asha --reason 'left the team'", name)});
@@ -117,7 +117,7 @@ int status_change(const Args& args, Io& io, const char* name, const char* help, 
   const app::UserAccount account =
       unwrap(change(database, stamp_of(command_line), command_line.get<std::string>("name"),
                     command_line.get<std::string>("reason")));
-  io.out << done << " user " << app::user_line(account) << "\n";
+  io.out << app::user_change_line(done, account) << "\n";
   return 0;
 }
 
@@ -126,18 +126,18 @@ int disable(const Args& args, Io& io) {
                        "Disables a user: from the next request they make, hsg serve signs them "
                        "out and\nrefuses them. Their roles and password are kept, so "
                        "'hsg user enable' undoes it.",
-                       app::disable_user, "Disabled");
+                       app::disable_user, app::UserChange::disabled);
 }
 
 int enable(const Args& args, Io& io) {
   return status_change(args, io, "enable",
                        "Enables a disabled user again, with the roles and password they had.",
-                       app::enable_user, "Enabled");
+                       app::enable_user, app::UserChange::enabled);
 }
 
 template <typename Change>
 int role_change(const Args& args, Io& io, const char* name, const char* help, Change change,
-                const char* done) {
+                app::UserChange done) {
   CommandLine command_line(fmt::format("user {}", name),
                            {fmt::format("hsg user {} NAME --role ROLE", name), help,
                             fmt::format("hsg user {} asha --role approver", name)});
@@ -150,20 +150,20 @@ int role_change(const Args& args, Io& io, const char* name, const char* help, Ch
   db::Database database = open_database(command_line);
   const app::UserAccount account =
       unwrap(change(database, stamp_of(command_line), command_line.get<std::string>("name"), role));
-  io.out << done << " " << app::to_string(role) << ": user " << app::user_line(account) << "\n";
+  io.out << app::user_change_line(done, account, role) << "\n";
   return 0;
 }
 
 int grant(const Args& args, Io& io) {
   return role_change(args, io, "grant",
                      "Gives a user one more role; it takes effect on their next request.",
-                     app::grant_role, "Granted");
+                     app::grant_role, app::UserChange::granted);
 }
 
 int revoke(const Args& args, Io& io) {
   return role_change(args, io, "revoke",
                      "Takes a role from a user; it takes effect on their next request.",
-                     app::revoke_role, "Revoked");
+                     app::revoke_role, app::UserChange::revoked);
 }
 
 int password(const Args& args, Io& io) {
@@ -183,7 +183,7 @@ int password(const Args& args, Io& io) {
   const std::string new_password = read_password(command_line, io);
   const app::UserAccount account = unwrap(
       app::set_password(database, stamp, command_line.get<std::string>("name"), new_password));
-  io.out << "Set the password of user " << engine::escaped(account.name) << "\n";
+  io.out << app::user_change_line(app::UserChange::password_set, account) << "\n";
   return 0;
 }
 

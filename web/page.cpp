@@ -43,6 +43,7 @@ void set_navigation(Data& data, const std::vector<app::Role>& roles) {
   data.set("nav_audit", may(app::Permission::read_audit));
   data.set("nav_whatif", may(app::Permission::run_whatif));
   data.set("nav_outcomes", may(app::Permission::read_outcomes));
+  data.set("nav_admin", may(app::Permission::manage_users));
 }
 
 }  // namespace

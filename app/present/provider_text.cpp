@@ -23,4 +23,15 @@ std::string provider_line(const db::Provider& provider) {
                      periods);
 }
 
+std::string accredited_line(const db::NewAccreditation& accreditation, std::int64_t number) {
+  return fmt::format(
+      "Provider '{}' ({}) accredited {} (accreditation {})", accreditation.name, accreditation.kind,
+      accreditation_period_text({number, accreditation.from, accreditation.until}), number);
+}
+
+std::string ended_line(std::string_view name, engine::Date last_day) {
+  return fmt::format("Provider '{}' is accredited until {} and not after", name,
+                     last_day.to_string());
+}
+
 }  // namespace hsg::app

@@ -4,9 +4,12 @@
 // provider's line escapes them (engine::escaped).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "db/providers.h"
+#include "engine/date.h"
 
 namespace hsg::app {
 
@@ -15,5 +18,12 @@ std::string accreditation_period_text(const db::Accreditation& period);
 
 // "NAME  (KIND): PERIOD, PERIOD, ended DATE".
 std::string provider_line(const db::Provider& provider);
+
+// What `hsg provider add` prints and the providers page says once it is done:
+// "Provider 'NAME' (KIND) accredited PERIOD (accreditation N)".
+std::string accredited_line(const db::NewAccreditation& accreditation, std::int64_t number);
+// What `hsg provider end` prints and the providers page says once it is done:
+// "Provider 'NAME' is accredited until DATE and not after".
+std::string ended_line(std::string_view name, engine::Date last_day);
 
 }  // namespace hsg::app

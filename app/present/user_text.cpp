@@ -48,4 +48,24 @@ std::string user_line(const UserAccount& account) {
                      status_text(account));
 }
 
+std::string user_change_line(UserChange change, const UserAccount& account,
+                             std::optional<Role> role) {
+  const std::string_view role_name = role ? to_string(*role) : "";
+  switch (change) {
+    case UserChange::added:
+      return "Added user " + user_line(account);
+    case UserChange::granted:
+      return fmt::format("Granted {}: user {}", role_name, user_line(account));
+    case UserChange::revoked:
+      return fmt::format("Revoked {}: user {}", role_name, user_line(account));
+    case UserChange::disabled:
+      return "Disabled user " + user_line(account);
+    case UserChange::enabled:
+      return "Enabled user " + user_line(account);
+    case UserChange::password_set:
+      return "Set the password of user " + engine::escaped(account.name);
+  }
+  return "";
+}
+
 }  // namespace hsg::app

@@ -38,6 +38,9 @@ PERMITS = {
     "approve_amount": {"approver"},
     "start_grant": {"assessor", "finance"},
     "signed_in": {"assessor", "approver", "finance", "auditor", "commissioner", "admin"},
+    "read_rulesets": {"auditor", "commissioner", "admin"},
+    "manage_users": {"admin"},
+    "manage_providers": {"admin"},
 }
 
 
@@ -88,6 +91,29 @@ def routes():
         ("POST", "/api/allocations/3/grant", "api", "start_grant",
          {"start": "2025-02-03", "held_as": "direct_payment"}),
         ("DELETE", "/api/session", "api", "signed_in", None),
+        # The administrator's pages, each write with a body that would change the store
+        # (but enable: no user is disabled yet, so it names one who is not).
+        ("GET", "/admin", "page", "manage_users", None),
+        ("GET", "/admin/users", "page", "manage_users", None),
+        ("GET", "/admin/users?name=asha", "page", "manage_users", None),
+        ("POST", "/admin/users", "page", "manage_users",
+         {"name": "forged", "role": "admin", "password": "forged-password-1",
+          "password_again": "forged-password-1"}),
+        ("POST", "/admin/users/grant", "page", "manage_users", {"name": "asha", "role": "admin"}),
+        ("POST", "/admin/users/revoke", "page", "manage_users",
+         {"name": "femi", "role": "admin"}),
+        ("POST", "/admin/users/disable", "page", "manage_users",
+         {"name": "femi", "reason": "forged"}),
+        ("POST", "/admin/users/enable", "page", "manage_users",
+         {"name": "asha", "reason": "forged"}),
+        ("POST", "/admin/users/password", "page", "manage_users",
+         {"name": "femi", "password": "forged-password-1", "password_again": "forged-password-1"}),
+        ("GET", "/admin/rulesets", "page", "read_rulesets", None),
+        ("GET", "/admin/providers", "page", "manage_providers", None),
+        ("POST", "/admin/providers", "page", "manage_providers",
+         {"name": "Forged Ltd", "kind": "generalist", "accredited_from": "2024-04-01"}),
+        ("POST", "/admin/providers/end", "page", "manage_providers",
+         {"name": "Forged Ltd", "date": "2024-05-01"}),
     ]
 
 
@@ -212,7 +238,7 @@ def csrf_refusals(server):
     """Missing and wrong tokens, for a user who holds the permission, on every write."""
     holders = {"agree_amount": "asha", "add_client": "asha", "record_assessment": "asha",
                "start_grant": "asha", "approve_amount": "bilal", "read_cases": "asha",
-               "signed_in": "asha"}
+               "signed_in": "asha", "manage_users": "femi", "manage_providers": "femi"}
     other = server.client()
     other.api_sign_in("asha")
     for method, path, kind, permission, body in routes():

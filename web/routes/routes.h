@@ -23,6 +23,7 @@ void add_api_decision_routes(RouteTable& table);
 void add_api_grant_routes(RouteTable& table);
 void add_whatif_routes(RouteTable& table);
 void add_outcomes_routes(RouteTable& table);
+void add_admin_routes(RouteTable& table);
 
 // Every route of `hsg serve`.
 RouteTable server_routes();

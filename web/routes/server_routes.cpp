@@ -22,6 +22,7 @@ RouteTable server_routes() {
   add_api_grant_routes(table);
   add_whatif_routes(table);
   add_outcomes_routes(table);
+  add_admin_routes(table);
   return table;
 }
 
