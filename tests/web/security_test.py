@@ -3,8 +3,8 @@
 Every refused request must be refused with the right status (401 no, expired, signed-out
 or disabled session; 403 missing or wrong CSRF token, a role without the permission, one's
 own adjustment) and must write nothing: every table's row count and the audit chain's head
-are compared before and after. Every route of the spec is checked for every role against
-the spec's role rule. Text from users comes back HTML-escaped on every page that shows it;
+are compared before and after. Every route the server lists (`hsg serve --routes`) that
+needs a session is in routes(), checked for every role against the spec's role rule. Text from users comes back HTML-escaped on every page that shows it;
 passwords are not in the database file; sign-in is rate-limited and says the same for an
 unknown user and a wrong password; cookies and headers are as the spec says.
 
@@ -41,7 +41,15 @@ PERMITS = {
     "read_rulesets": {"auditor", "commissioner", "admin"},
     "manage_users": {"admin"},
     "manage_providers": {"admin"},
+    "read_ledger": {"finance", "auditor"},
+    "post_ledger": {"finance"},
+    "read_audit": {"auditor"},
+    "run_whatif": {"commissioner"},
+    "read_outcomes": {"commissioner", "auditor"},
 }
+# Pages that answer with a Content-Security-Policy of their own (a printable letter, a
+# what-if report), tighter than the site's: the letter's allows only its inline style.
+LETTER_CSP_START = "default-src 'none'; style-src 'sha256-"
 
 
 def answers_form(answers):
@@ -114,7 +122,46 @@ def routes():
          {"name": "Forged Ltd", "kind": "generalist", "accredited_from": "2024-04-01"}),
         ("POST", "/admin/providers/end", "page", "manage_providers",
          {"name": "Forged Ltd", "date": "2024-05-01"}),
+        # The letter, and the finance, audit, what-if and outcomes pages (grant 1 is paid
+        # from 2025-02-03, £703.00 in February).
+        ("GET", "/allocations/2/letter", "page", "read_cases", None),
+        ("GET", "/finance", "page", "read_ledger", None),
+        ("GET", "/finance/post?through=2025-02-28", "page", "read_ledger", None),
+        ("POST", "/finance/post", "page", "post_ledger",
+         {"through": "2025-02-28", "count": "3", "total_pence": "70300"}),
+        ("GET", "/finance/ledger/export?from=2025-02-01&to=2025-03-01&format=csv", "page",
+         "read_ledger", None),
+        ("GET", "/finance/ledger?from=2025-02-01&to=2025-03-01", "page", "read_ledger", None),
+        ("GET", "/finance/balance", "page", "read_ledger", None),
+        ("GET", "/finance/commitments", "page", "read_ledger", None),
+        ("GET", "/finance/spend", "page", "read_ledger", None),
+        ("GET", "/finance/corrections", "page", "read_ledger", None),
+        ("POST", "/finance/reverse", "page", "post_ledger",
+         {"posting": "I-1-short_term_basic-1", "reverse_date": "2025-02-20",
+          "reverse_reason": "forged"}),
+        ("POST", "/finance/recover", "page", "post_ledger",
+         {"grant": "1", "amount": "1.00", "recover_date": "2025-02-20",
+          "recover_reason": "forged"}),
+        ("GET", "/audit", "page", "read_audit", None),
+        ("GET", "/audit/log?client=C-2", "page", "read_audit", None),
+        ("GET", "/audit/verify", "page", "read_audit", None),
+        ("GET", "/audit/replay?allocation=1", "page", "read_audit", None),
+        ("GET", "/whatif", "page", "run_whatif", None),
+        ("POST", "/whatif", "page", "run_whatif", {"as_of": "2025-03-01", "format": "csv"}),
+        ("GET", "/outcomes", "page", "read_outcomes", None),
     ]
+
+
+def every_route_listed(hsg):
+    """routes() sends at least one request to every route `hsg serve --routes` lists that
+    needs a session, so a route added to the server cannot miss these checks."""
+    for line in run(hsg, ["serve", "--routes"]).stdout.splitlines():
+        method, pattern, needs, _ = line.split(" ")
+        if needs == "public":
+            continue
+        regex = re.escape(pattern).replace(":id", "[0-9]+").replace(":ref", "[^/?]+")
+        sent = [p for m, p, *_ in routes() if m == method and re.fullmatch(regex + r"(\?.*)?", p)]
+        check(sent, f"security_test.py's routes() sends nothing to {method} {pattern}")
 
 
 def send(client, method, path, kind, body, csrf):
@@ -133,9 +180,13 @@ def describe(method, path, who, response):
     return f"{method} {path} as {who}: got {response.status}, body {response.body[:300]!r}"
 
 
-def check_headers(response, what, authenticated):
-    check(response.header("content-security-policy") == CSP,
-          f"{what}: Content-Security-Policy {response.header('content-security-policy')!r}")
+def check_headers(response, what, authenticated, letter=False):
+    policy = response.header("content-security-policy") or ""
+    if letter:
+        check(policy.startswith(LETTER_CSP_START) and "frame-ancestors 'none'" in policy
+              and "script-src" not in policy, f"{what}: the letter's CSP {policy!r}")
+    else:
+        check(policy == CSP, f"{what}: Content-Security-Policy {policy!r}")
     check(response.header("x-content-type-options") == "nosniff",
           f"{what}: X-Content-Type-Options {response.header('x-content-type-options')!r}")
     check(response.header("referrer-policy") == "no-referrer",
@@ -238,7 +289,8 @@ def csrf_refusals(server):
     """Missing and wrong tokens, for a user who holds the permission, on every write."""
     holders = {"agree_amount": "asha", "add_client": "asha", "record_assessment": "asha",
                "start_grant": "asha", "approve_amount": "bilal", "read_cases": "asha",
-               "signed_in": "asha", "manage_users": "femi", "manage_providers": "femi"}
+               "signed_in": "asha", "manage_users": "femi", "manage_providers": "femi",
+               "post_ledger": "erin", "run_whatif": "dev"}
     other = server.client()
     other.api_sign_in("asha")
     for method, path, kind, permission, body in routes():
@@ -277,7 +329,8 @@ def role_matrix(server):
                 check(response.status == 200, "expected 200: "
                       + describe(method, path, user, response))
                 check(before == server.snapshot(), f"{method} {path} as {user} wrote")
-                check_headers(response, f"{method} {path} as {user}", True)
+                check_headers(response, f"{method} {path} as {user}", True,
+                              letter=path.endswith("/letter"))
 
 
 def own_adjustment(server):
@@ -588,6 +641,7 @@ def idle_expired(server, clients, signed_in_at):
 def test(hsg):
     idle_server, idle_clients, idle_since = idle_expiry_server(hsg)
     with idle_server:
+        every_route_listed(hsg)
         with Server(hsg) as server:
             server.start()
             fixture(server)
