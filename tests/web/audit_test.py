@@ -16,6 +16,8 @@ from browser_test import browser, css, sign_in
 from hsg_server import WORKED_EXAMPLE, Server, check, main, run
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def answers_args():
@@ -76,6 +78,9 @@ def refusals(driver, base):
           f"replaying allocation 1: {problems!r}")
     driver.get(base + "/audit")
     css(driver, "button#verify").click()
+    # The page is sent while the chain is checked: wait for its end, not just its start.
+    WebDriverWait(driver, 30).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "p#verdict")))
     check(css(driver, "p#verdict").text == "The audit log does NOT verify.", "the verdict")
     lines = css(driver, "ul#verification").text
     check("allocations 1 no longer matches audit event" in lines, f"verification: {lines!r}")
