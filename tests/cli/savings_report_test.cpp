@@ -338,3 +338,24 @@ TEST_CASE("savings: bad options and tables are refused with exit 1 and nothing w
                        "posted|scheduled] [--json | --csv | --html FILE]\n",
                        0) == 0);
 }
+
+TEST_CASE("savings: scheduled spend leaves out the instalments an ended grant cancelled") {
+  StoreFixture store;
+  two_clients(store);
+  const std::vector<std::string> year{"report",     "savings", "--from",    "2025-02-01", "--to",
+                                      "2026-03-31", "--spend", "scheduled", "--csv"};
+  const auto spend_of_hiv = [&](const std::string& csv) {
+    const std::size_t at = csv.find("no_ratio,,hiv_aids,");
+    return csv.substr(at, csv.find("\r\n", at) + 2 - at);
+  };
+  std::string csv = store.ok(year).out;
+  CHECK(csv.find("total,Total,,2405.00,") != std::string::npos);
+  CHECK(spend_of_hiv(csv) == "no_ratio,,hiv_aids,2405.00,,,\r\n");
+  // Ending grant 1 on 2025-03-31 cancels its instalments due after it: £370.00 of the
+  // £2,405.00 was never paid and is no longer scheduled.
+  store.ok({"grant", "end", "1", "--date", "2025-03-31", "--reason", "moved out of the area",
+            "--actor", "asha"});
+  csv = store.ok(year).out;
+  CHECK(csv.find("total,Total,,2035.00,") != std::string::npos);
+  CHECK(spend_of_hiv(csv) == "no_ratio,,hiv_aids,2405.00,,,\r\n");
+}
