@@ -112,3 +112,15 @@ TEST_CASE("core and flexi: a grant pays 13 x 160.00 every four weeks to flexi_ca
   }
   CHECK(letter.find("<th>Your need</th>") == std::string::npos);  // no questions asked
 }
+
+TEST_CASE("core and flexi: a what-if moves every client to 2080.00 whatever they answered") {
+  StoreFixture store(false);
+  store.ok({"init", "--actor", "c"});
+  store.ok({"generate", "--clients", "50", "--seed", "3", "--actor", "c"});
+  const auto whatif = nlohmann::json::parse(
+      store.ok({"whatif", "--rules", kCoreFlexi, "--as-of", "2026-12-07", "--json"}).out);
+  CHECK(whatif["clients"]["assessed"] == 50);
+  CHECK(whatif["clients"]["cannot_be_assessed"] == 0);
+  CHECK(whatif["totals"]["after"] == "104000.00");  // 50 × 52 × £40.00
+  CHECK(whatif["totals"]["annualised_after"] == "104000.00");
+}
