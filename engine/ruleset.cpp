@@ -160,7 +160,22 @@ void check_pot(Checker& check, const std::string& at, const InterventionSpec& ty
       pot.places > kMaxPlaces) {
     return;
   }
-  if (share_of(pot).per_place_per_week == Money{}) {
+  // A pot pays its own weeks: a weekly pot, or one for exactly the allowance's weeks, so
+  // that the allowance never pays out more than the pot holds nor leaves part unused.
+  if (pot.weeks != 1 && pot.weeks != type.weeks) {
+    check.add(at + ".pot.weeks", "pot.weeks (" + std::to_string(pot.weeks) +
+                                     ") must be 1 (a weekly pot) or the allowance's weeks (" +
+                                     std::to_string(type.weeks) + ")");
+  }
+  const Money share = share_of(pot).per_place_per_week;
+  if (share.pence() > kMaxRatePence) {
+    check.add(at + ".pot.amount", "pot.amount " + pot.amount.to_string() + " shared by " +
+                                      std::to_string(pot.places) + " places over " +
+                                      std::to_string(pot.weeks) + " weeks is " + share.to_string() +
+                                      " a place a week; the most an allowance pays is " +
+                                      format_hundredths(kMaxRatePence) + " a week");
+  }
+  if (share == Money{}) {
     check.add(at + ".pot.amount", "pot.amount " + pot.amount.to_string() + " shared by " +
                                       std::to_string(pot.places) + " places over " +
                                       std::to_string(pot.weeks) +
@@ -186,9 +201,10 @@ void check_interventions(Checker& check, const std::vector<InterventionSpec>& ty
               "or [[allowances]])");
   }
   if (types.size() > kMaxInterventions) {
-    check.add("interventions", "a rule set may have at most " + std::to_string(kMaxInterventions) +
-                                   " intervention types and allowances together, got " +
-                                   std::to_string(types.size()));
+    check.add(path_of(types, kMaxInterventions),
+              "a rule set may have at most " + std::to_string(kMaxInterventions) +
+                  " intervention types and allowances together, got " +
+                  std::to_string(types.size()));
   }
   std::map<std::string, std::size_t> first_index;
   for (std::size_t i = 0; i < types.size(); ++i) {
@@ -224,13 +240,14 @@ void check_points(Checker& check, const std::string& at, const OptionSpec& optio
   std::map<std::string, bool> named;
   for (const auto& [key, points] : option.points) {
     const std::string path = at + ".points." + key;
-    if (std::find(allowances.begin(), allowances.end(), key) != allowances.end()) {
+    const bool scored = std::find(known.begin(), known.end(), key) != known.end();
+    if (!scored && std::find(allowances.begin(), allowances.end(), key) != allowances.end()) {
       check.add(path, "points name the allowance " + quoted(key) +
                           ", which is fixed, not scored; scored types: " +
                           (known.empty() ? std::string("none") : joined(known)));
-    } else if (std::find(known.begin(), known.end(), key) == known.end()) {
+    } else if (!scored) {
       check.add(path, "points name unknown intervention type " + quoted(key) +
-                          "; known: " + joined(known));
+                          "; known: " + (known.empty() ? std::string("none") : joined(known)));
     }
     if (!named.emplace(key, true).second) {
       check.add(path, "points for " + quoted(key) + " are given twice");

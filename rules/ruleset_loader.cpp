@@ -191,7 +191,7 @@ engine::InterventionSpec SpecReader::read_allowance(const toml::table& table,
   if (table.contains("pot")) type.pot = read_pot(table, at);
   if (table.contains("hours_per_week")) {
     type.allowance_hours_per_week =
-        Hours::from_hundredths(reader_.hundredths(table, at, "hours_per_week").value_or(0));
+        Hours::from_hundredths(reader_.hundredths(table, at, "hours_per_week").value_or(1));
   }
   return type;
 }

@@ -247,8 +247,8 @@ class LetterWriter {
           plural(result.weeks, "week", "weeks"));
     }
     const auto& pot = spec_.interventions[i].pot;
-    out_ << fmt::format("<li>{}: a fixed allowance, the same for everyone: {}.{}</li>\n", label(i),
-                        parts, pot ? " " + html_escape(pot_sentence(*pot)) + "." : "");
+    out_ << fmt::format("<li>{}: a fixed allowance, not worked out from your answers: {}.{}</li>\n",
+                        label(i), parts, pot ? " " + html_escape(pot_sentence(*pot)) + "." : "");
   }
 
   void money() {

@@ -78,7 +78,7 @@ void write_allowance(std::ostream& out, const engine::Ruleset& ruleset,
   const engine::InterventionSpec& type = ruleset.spec().interventions[i];
   const engine::Money cash = ruleset.allowance_cash_per_week(i);
   out << fmt::format("\n  {}\n", engine::escaped(type.label))
-      << "    A fixed allowance: the same for everyone, not scored\n";
+      << "    A fixed allowance, not worked out from the answers\n";
   if (cash != engine::Money{}) {
     out << fmt::format("    {} a week × {} weeks = {}\n", pounds(cash), result.weeks,
                        pounds(result.calculated_amount));

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "app/assessment/record_allocation.h"
+#include "app/refusal.h"
 #include "app/unwrap.h"
 #include "app/whatif/whatif_annualised.h"
 #include "app/whatif/whatif_answer_map.h"
@@ -333,7 +334,15 @@ class WhatifRun {
 
 Result<WhatifReport> compute_whatif(db::Database& database, const rules::LoadedRuleset& candidate,
                                     const WhatifRequest& request, const WhatifObserver& observe) {
-  return attempt([&] { return WhatifRun(database, candidate, request, observe).run(); });
+  return attempt([&] {
+    // The budget search varies the hourly rate, which allowances do not use.
+    if (request.budget && candidate.ruleset.scored_count() == 0) {
+      throw Refusal(
+          "--budget: the candidate has fixed allowances alone and no hourly rate, so there is "
+          "no rate to search for; its totals are the same at every rate");
+    }
+    return WhatifRun(database, candidate, request, observe).run();
+  });
 }
 
 }  // namespace hsg::app

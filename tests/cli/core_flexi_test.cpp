@@ -40,12 +40,12 @@ TEST_CASE("core and flexi: assess gives 40.00 a week in cash and 3.50 hours a we
         "  none: this rule set asks no questions\n"
         "\nSupport by type\n"
         "\n  Flexi cash allocation\n"
-        "    A fixed allowance: the same for everyone, not scored\n"
+        "    A fixed allowance, not worked out from the answers\n"
         "    £40.00 a week × 52 weeks = £2,080.00\n"
         "    An equal share of £800.00 a week among 20 places\n"
         "    Reviewed on 2026-04-06\n"
         "\n  Flexible support hours\n"
-        "    A fixed allowance: the same for everyone, not scored\n"
+        "    A fixed allowance, not worked out from the answers\n"
         "    3.50 hours a week of support for 52 weeks, given as time, not cash\n"
         "    Reviewed on 2026-04-06\n"
         "\n  Indicative grant:  £2,080.00 (upper limit £2,080.00, not reached)\n"
@@ -100,10 +100,12 @@ TEST_CASE("core and flexi: a grant pays 13 x 160.00 every four weeks to flexi_ca
   for (const char* line :
        {"Everyone these rules apply to gets the same allowance; it does not depend on answers "
         "about your needs.</p>\n",
-        "<li>Flexi cash allocation: a fixed allowance, the same for everyone: £40.00 a week × 52 "
+        "<li>Flexi cash allocation: a fixed allowance, not worked out from your answers: £40.00 a "
+        "week × 52 "
         "weeks = <strong>£2,080.00</strong>. An equal share of £800.00 a week among 20 "
         "places.</li>\n",
-        "<li>Flexible support hours: a fixed allowance, the same for everyone: 3.50 hours a week "
+        "<li>Flexible support hours: a fixed allowance, not worked out from your answers: 3.50 "
+        "hours a week "
         "of support for 52 weeks, at times you choose, given as time, not money.</li>\n",
         "<li>7 April 2025: £160.00 (paid)</li>\n", "<li>9 March 2026: £160.00</li>\n",
         "<li>Flexi cash allocation: by 6 April 2026, after 52 weeks.</li>\n"}) {
@@ -123,4 +125,13 @@ TEST_CASE("core and flexi: a what-if moves every client to 2080.00 whatever they
   CHECK(whatif["clients"]["cannot_be_assessed"] == 0);
   CHECK(whatif["totals"]["after"] == "104000.00");  // 50 × 52 × £40.00
   CHECK(whatif["totals"]["annualised_after"] == "104000.00");
+}
+
+TEST_CASE("core and flexi: a budget search is refused as the candidate uses no hourly rate") {
+  StoreFixture store(false);
+  store.ok({"init", "--actor", "c"});
+  store.ok({"generate", "--clients", "5", "--seed", "3", "--actor", "c"});
+  CHECK(store.refused({"whatif", "--rules", kCoreFlexi, "--budget", "70000"}) ==
+        "hsg: error: --budget: the candidate has fixed allowances alone and no hourly rate, so "
+        "there is no rate to search for; its totals are the same at every rate\n");
 }

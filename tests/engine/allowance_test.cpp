@@ -223,3 +223,19 @@ TEST_CASE("options give no points to an allowance and scored types come first") 
             "questions[0].options[1].points.flexi_cash: points name the allowance 'flexi_cash', "
             "which is fixed, not scored; scored types: intensive"});
 }
+
+TEST_CASE("a pot pays its own weeks and no more than 10000.00 a place a week") {
+  RulesetSpec spec = core_flexi();
+  // £1,300.00 for 13 weeks must not pay an allowance of 52 weeks: it would pay £5,200.00.
+  spec.interventions[0].pot = AllowancePot{Money::from_pence(130'000), 13, 1};
+  CHECK(problems_of(spec) ==
+        std::vector<std::string>{"allowances[0].pot.weeks: pot.weeks (13) must be 1 (a weekly "
+                                 "pot) or the allowance's weeks (52)"});
+  spec.interventions[0].pot = AllowancePot{Money::from_pence(10'000'000'000), 1, 1};
+  CHECK(problems_of(spec) ==
+        std::vector<std::string>{"allowances[0].pot.amount: pot.amount 100000000.00 shared by 1 "
+                                 "places over 1 weeks is 100000000.00 a place a week; the most "
+                                 "an allowance pays is 10000.00 a week"});
+  spec.interventions[0].pot = AllowancePot{Money::from_pence(4'160'000), 52, 20};
+  CHECK(problems_of(spec).empty());
+}

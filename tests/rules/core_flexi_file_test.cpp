@@ -68,6 +68,8 @@ TEST_CASE("an allowance is read from cash_per_week or a pot and refused with bot
   CHECK(diagnostics_of(allowances("pot = { amount = \"10.39\", weeks = 52, places = 20 }\n")) ==
         Lines{"test.toml:14:18: pot.amount 10.39 shared by 20 places over 52 weeks is less than "
               "0.01 a place a week"});
+  // A malformed hours figure is the one problem: its stand-in is not taken for "none".
+  CHECK(diagnostics_of(allowances("hours_per_week = \"3.505\"\n")).size() == 1);
   CHECK(diagnostics_of(allowances("")) ==
         Lines{"test.toml:10:1: an allowance needs cash_per_week, pot or hours_per_week, and "
               "none is above 0"});
