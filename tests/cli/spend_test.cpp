@@ -310,6 +310,45 @@ TEST_CASE("spend: a week's payment is the exact sum of amount over weeks rounded
         "sign-off and £0.00 recovered, at any date)\n");
 }
 
+TEST_CASE("spend: a rule set's [spending] table sets the sign-off threshold and the weeks kept") {
+  StoreFixture store;
+  const auto rules = store.dir() / "medway-spending.toml";
+  hsg::test::write_file(rules, hsg::test::read_file(HSG_SOURCE_DIR "/rules/medway.toml") +
+                                   "\n[spending]\nsign_off_above = \"40.00\"\nkeep_weeks = 2\n");
+  store.ok({"rules", "add", rules.string(), "--actor", "asha"});
+  const std::string id =
+      store.sql("SELECT substr(id, 1, 12) FROM rulesets WHERE id NOT LIKE 'f8a3%';").substr(0, 12);
+  store.ok({"rules", "retire", "f8a3", "--from", "2025-04-01", "--reason", "replaced", "--actor",
+            "asha"});
+  store.ok(
+      {"rules", "adopt", id, "--from", "2025-04-01", "--reason", "spending", "--actor", "asha"});
+  store.ok({"rules", "approve-adoption", id, "--actor", "manager"});
+  store.ok({"allocate", "C-1", "--answers", HSG_SOURCE_DIR "/docs/examples/worked-example.toml",
+            "--date", "2025-04-01", "--actor", "asha"});
+  store.ok({"agree", "2", "--amount", "2405.00", "--reason", "as assessed", "--actor", "asha"});
+  // Allocation 2, under the adopted rule set, becomes grant 1.
+  store.ok({"grant", "start", "2", "--start", "2025-04-07", "--held-as", "direct_payment",
+            "--actor", "asha"});
+  store.ok({"ledger", "post", "--through", "2025-04-30", "--actor", "fin"});
+  const auto spend = [](const std::string& amount) {
+    return std::vector<std::string>{
+        "spend",         "record",       "1",           "--date", "2025-04-08", "--amount", amount,
+        "--description", "Darts league", "--objective", "social", "--actor",    "asha"};
+  };
+  CHECK(store.ok(spend("40.00")).out.find("  spent\n") != std::string::npos);
+  CHECK(
+      store.ok(spend("40.01")).out.find("  awaiting sign-off, being more than £40.00: reserved") !=
+      std::string::npos);
+  // 703.00 - 40.00 - 40.01 = 622.99 saved; kept 2 x 175.75 = 351.50; surplus 271.49.
+  CHECK(store.ok({"spend", "surplus", "1", "--as-of", "2025-04-30"}).out ==
+        "Grant 1 surplus as of 2025-04-30\n"
+        "  saved                £    622.99\n"
+        "  kept                 £    351.50  (2 weeks of £175.75)\n"
+        "  surplus              £    271.49\n"
+        "To recover it: hsg grant recover 1 --amount 271.49 --date 2025-04-30 --reason 'Surplus "
+        "above 2 weeks of payments'\n");
+}
+
 TEST_CASE("spend: --help for each subcommand") {
   StoreFixture store(false);
   for (const auto& [sub, usage] : std::vector<std::pair<std::string, std::string>>{
