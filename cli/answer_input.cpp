@@ -50,6 +50,10 @@ engine::Answers read_answers(const CommandLine& command_line, const engine::Rule
     return std::get<rules::LoadedAnswers>(std::move(loaded)).answers;
   }
   if (flags) return from_flags(command_line, ruleset);
+  // A rule set of fixed allowances asks nothing: no answers is the complete set.
+  if (ruleset.question_count() == 0) {
+    return std::move(engine::Answers::from_indices(ruleset, {})).value();
+  }
   if (allow_questionnaire && io.interactive) return ask_questions(ruleset, io);
   command_line.fail("no answers: give --answers FILE or --answer AREA=OPTION for every area");
 }

@@ -36,7 +36,7 @@ constexpr std::array kCommands{
     Command{"plan", plan_command, "set or show a grant's support plan"},
     Command{"ledger", ledger_command, "post instalments; export, balance and report the ledger"},
     Command{"outcome", outcome_command, "record and show outcomes at review or exit"},
-    Command{"report", report_command, "reports for commissioners: outcomes"},
+    Command{"report", report_command, "reports for commissioners: outcomes, savings"},
     Command{"whatif", whatif_command, "what a candidate rule set would do to the caseload"},
     Command{"user", user_command, "add users of hsg serve; grant roles, disable, set passwords"},
 };

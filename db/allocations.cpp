@@ -109,8 +109,9 @@ StoredAllocation to_stored(AllocationRow row) {
   return stored;
 }
 
+// No answers is a complete set for a rule set that asks nothing (fixed allowances); for
+// any other, replay resolves the answers against the rule set and names what is missing.
 std::optional<std::string> answers_problem(std::vector<engine::NamedAnswer> answers) {
-  if (answers.empty()) return "no answers given";
   std::sort(answers.begin(), answers.end(),
             [](const auto& a, const auto& b) { return a.area < b.area; });
   for (std::size_t i = 0; i < answers.size(); ++i) {

@@ -61,6 +61,25 @@ constexpr char kSpendByClientGroup[] =
     "l.intervention IS NOT NULL AND p.posted_on >= ?1 AND p.posted_on < ?2 GROUP BY 1 "
     "ORDER BY 1";
 #undef HSG_SPEND_FROM
+constexpr char kScheduledByClientGroup[] =
+    "SELECT c.client_group, sum(i.amount_pence) FROM instalments i JOIN grants g ON g.id = "
+    "i.grant_id JOIN clients c ON c.ref = g.client_ref WHERE i.due_on >= ?1 AND i.due_on < ?2 "
+    "AND NOT EXISTS (SELECT 1 FROM instalment_cancellations x WHERE x.grant_id = i.grant_id "
+    "AND x.intervention = i.intervention AND x.number = i.number) GROUP BY 1 ORDER BY 1";
+
+// The (key, pence) rows of a spend query over [from, to).
+std::vector<SpendRow> spend_rows(Connection& connection, const char* sql, engine::Date from,
+                                 engine::Date to) {
+  std::vector<SpendRow> rows;
+  auto select = connection.statement(sql);
+  select->bind(1, from.to_string());
+  select->bind(2, to.to_string());
+  while (select->executeStep()) {
+    rows.push_back({select->getColumn(0).getString(),
+                    engine::Money::from_pence(select->getColumn(1).getInt64())});
+  }
+  return rows;
+}
 
 std::string_view view_of(const SQLite::Column& column) {
   const char* text = column.getText();
@@ -331,15 +350,14 @@ DbResult<std::vector<SpendRow>> LedgerRepository::summary(engine::Date from, eng
     if (by == SummaryBy::intervention) sql = kSpendByIntervention;
     if (by == SummaryBy::cost_centre) sql = kSpendByCostCentre;
     if (by == SummaryBy::client_group) sql = kSpendByClientGroup;
-    std::vector<SpendRow> rows;
-    auto select = connection.statement(sql);
-    select->bind(1, from.to_string());
-    select->bind(2, to.to_string());
-    while (select->executeStep()) {
-      rows.push_back({select->getColumn(0).getString(),
-                      engine::Money::from_pence(select->getColumn(1).getInt64())});
-    }
-    return rows;
+    return spend_rows(connection, sql, from, to);
+  });
+}
+
+DbResult<std::vector<SpendRow>> LedgerRepository::scheduled_by_client_group(engine::Date from,
+                                                                            engine::Date to) {
+  return guarded("cannot read the instalments", [&]() -> DbResult<std::vector<SpendRow>> {
+    return spend_rows(database_.connection(), kScheduledByClientGroup, from, to);
   });
 }
 

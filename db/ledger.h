@@ -104,6 +104,10 @@ class LedgerRepository {
   DbResult<std::vector<Commitment>> commitments(engine::Date as_of);
   // Spend of postings dated in [from, to), grouped.
   DbResult<std::vector<SpendRow>> summary(engine::Date from, engine::Date to, SummaryBy by);
+  // Spend as the grants schedule it, posted or not: Σ amount of the instalments due in
+  // [from, to) and not cancelled, per client group of the grant's client, by key; groups
+  // with none left out.
+  DbResult<std::vector<SpendRow>> scheduled_by_client_group(engine::Date from, engine::Date to);
 
  private:
   Database& database_;

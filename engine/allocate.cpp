@@ -77,8 +77,26 @@ ScoreTrace explain_score(const Ruleset& ruleset, std::size_t t, const Interventi
   return trace;
 }
 
+AmountTrace explain_allowance(const Ruleset& ruleset, std::size_t t,
+                              const InterventionResult& result) {
+  const Money cash = ruleset.allowance_cash_per_week(t);
+  AmountTrace trace{t,
+                    result.hours_per_week,
+                    result.weeks,
+                    Money{},
+                    checked_mul(checked_mul(cash.pence(), result.weeks), 100),
+                    ruleset.spec().rounding,
+                    result.calculated_amount,
+                    cash};
+  if (trace.exact_hundredths_of_penny != result.calculated_amount.pence() * 100) {
+    throw std::logic_error("allocate: traced allowance differs from the allocated amount");
+  }
+  return trace;
+}
+
 AmountTrace explain_amount(const Ruleset& ruleset, std::size_t t,
                            const InterventionResult& result) {
+  if (ruleset.spec().interventions[t].is_allowance()) return explain_allowance(ruleset, t, result);
   const RulesetSpec& spec = ruleset.spec();
   AmountTrace trace{t,
                     result.hours_per_week,
@@ -86,7 +104,8 @@ AmountTrace explain_amount(const Ruleset& ruleset, std::size_t t,
                     spec.hourly_rate,
                     0,
                     spec.rounding,
-                    result.calculated_amount};
+                    result.calculated_amount,
+                    std::nullopt};
   trace.exact_hundredths_of_penny = checked_mul(
       checked_mul(result.hours_per_week.hundredths(), result.weeks), spec.hourly_rate.pence());
   // The trace recomputes the product on its own, so an explained amount is a checked one.
@@ -135,8 +154,11 @@ Allocation allocate(const Ruleset& ruleset, const Answers& answers) {
     const InterventionSpec& type = ruleset.spec().interventions[t];
     InterventionResult& result = allocation.interventions[t];
     result.score = scores[t];
-    result.level = level_for(result.score, type.thresholds);
-    set_cliff_edges(result, type.thresholds);
+    // An allowance has no score (no option may give it points) and no level.
+    if (!type.is_allowance()) {
+      result.level = level_for(result.score, type.thresholds);
+      set_cliff_edges(result, type.thresholds);
+    }
     result.hours_per_week = ruleset.hours_at(t, result.level);
     result.weeks = type.weeks;
     result.weekly_amount = ruleset.weekly_amount_at(t, result.level);
@@ -166,7 +188,7 @@ TracedAllocation allocate_traced(const Ruleset& ruleset, const Answers& answers)
     if (rescored[t] != result.score) {
       throw std::logic_error("allocate: traced contributions do not sum to the score");
     }
-    trace.scores.push_back(explain_score(ruleset, t, result));
+    if (t < ruleset.scored_count()) trace.scores.push_back(explain_score(ruleset, t, result));
     trace.amounts.push_back(explain_amount(ruleset, t, result));
   }
   if (allocation.cap_applied) trace.limit = explain_limit(allocation);

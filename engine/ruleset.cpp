@@ -19,6 +19,7 @@ constexpr std::int64_t kMaxWeeks = 520;
 constexpr std::int64_t kMaxThreshold = 100'000'000;
 constexpr std::int64_t kMaxWeight = 100;
 constexpr std::int64_t kMaxPoints = 1'000;
+constexpr std::int64_t kMaxPlaces = 10'000;
 
 // Collects problems with the path prefix of the part of the spec being checked.
 class Checker {
@@ -79,6 +80,11 @@ void check_not_empty(Checker& check, const std::string& path, std::string_view f
   if (value.empty()) check.add(path, std::string(field) + " must not be empty");
 }
 
+bool has_scored_type(const RulesetSpec& spec) {
+  return std::any_of(spec.interventions.begin(), spec.interventions.end(),
+                     [](const InterventionSpec& type) { return !type.is_allowance(); });
+}
+
 void check_header(Checker& check, const RulesetSpec& spec) {
   check_not_empty(check, "name", "name", spec.name);
   check_not_empty(check, "version", "version", spec.version);
@@ -90,8 +96,9 @@ void check_header(Checker& check, const RulesetSpec& spec) {
               "currency must be three capital letters (an ISO 4217 code such as GBP), got " +
                   quoted(spec.currency));
   }
-  check_decimal_range(check, "hourly_rate", "hourly_rate", spec.hourly_rate.pence(), 1,
-                      kMaxRatePence);
+  // Allowances do not use the rate, so a rule set of allowances only may leave it out.
+  check_decimal_range(check, "hourly_rate", "hourly_rate", spec.hourly_rate.pence(),
+                      has_scored_type(spec) ? 1 : 0, kMaxRatePence);
   check_decimal_range(check, "upper_limit", "upper_limit", spec.upper_limit.pence(), 1,
                       kMaxLimitPence);
   check_range(check, "instalment_period_weeks", "instalment_period_weeks",
@@ -130,25 +137,79 @@ void check_hours(Checker& check, const std::string& at, const InterventionSpec& 
   }
 }
 
+// "interventions[i]" or "allowances[j]": where the type is in the file.
+std::string path_of(const std::vector<InterventionSpec>& types, std::size_t index) {
+  std::size_t within = 0;
+  for (std::size_t i = 0; i < index; ++i) {
+    if (types[i].kind == types[index].kind) ++within;
+  }
+  return std::string(types[index].is_allowance() ? "allowances[" : "interventions[") +
+         std::to_string(within) + "]";
+}
+
+void check_pot(Checker& check, const std::string& at, const InterventionSpec& type) {
+  const AllowancePot& pot = *type.pot;
+  if (type.cash_per_week != Money{}) {
+    check.add(at + ".cash_per_week", "an allowance gives cash_per_week or pot, not both");
+  }
+  check_decimal_range(check, at + ".pot.amount", "pot.amount", pot.amount.pence(), 1,
+                      kMaxLimitPence);
+  check_range(check, at + ".pot.weeks", "pot.weeks", pot.weeks, 1, kMaxWeeks);
+  check_range(check, at + ".pot.places", "pot.places", pot.places, 1, kMaxPlaces);
+  if (pot.amount.pence() < 1 || pot.weeks < 1 || pot.weeks > kMaxWeeks || pot.places < 1 ||
+      pot.places > kMaxPlaces) {
+    return;
+  }
+  if (share_of(pot).per_place_per_week == Money{}) {
+    check.add(at + ".pot.amount", "pot.amount " + pot.amount.to_string() + " shared by " +
+                                      std::to_string(pot.places) + " places over " +
+                                      std::to_string(pot.weeks) +
+                                      " weeks is less than 0.01 a place a week");
+  }
+}
+
+void check_allowance(Checker& check, const std::string& at, const InterventionSpec& type) {
+  check_decimal_range(check, at + ".cash_per_week", "cash_per_week", type.cash_per_week.pence(), 0,
+                      kMaxRatePence);
+  check_decimal_range(check, at + ".hours_per_week", "hours_per_week",
+                      type.allowance_hours_per_week.hundredths(), 0, kMaxHoursHundredths);
+  if (type.pot) check_pot(check, at, type);
+  if (!type.pot && type.cash_per_week == Money{} && type.allowance_hours_per_week == Hours{}) {
+    check.add(at, "an allowance needs cash_per_week, pot or hours_per_week, and none is above 0");
+  }
+}
+
 void check_interventions(Checker& check, const std::vector<InterventionSpec>& types) {
-  if (types.empty()) check.add("interventions", "a rule set needs at least one intervention type");
+  if (types.empty()) {
+    check.add("interventions",
+              "a rule set needs at least one intervention type or allowance ([[interventions]] "
+              "or [[allowances]])");
+  }
   if (types.size() > kMaxInterventions) {
     check.add("interventions", "a rule set may have at most " + std::to_string(kMaxInterventions) +
-                                   " intervention types, got " + std::to_string(types.size()));
+                                   " intervention types and allowances together, got " +
+                                   std::to_string(types.size()));
   }
   std::map<std::string, std::size_t> first_index;
   for (std::size_t i = 0; i < types.size(); ++i) {
-    const std::string at = "interventions[" + std::to_string(i) + "]";
+    const std::string at = path_of(types, i);
     const InterventionSpec& type = types[i];
     check_identifier(check, at + ".key", "key", type.key);
     const auto [seen, inserted] = first_index.emplace(type.key, i);
     if (!inserted) {
-      check.add(at + ".key", "duplicate intervention key " + quoted(type.key) +
-                                 " (first at interventions[" + std::to_string(seen->second) + "])");
+      check.add(at + ".key", "duplicate intervention key " + quoted(type.key) + " (first at " +
+                                 path_of(types, seen->second) + ")");
+    }
+    if (i > 0 && types[i - 1].is_allowance() && !type.is_allowance()) {
+      check.add(at, "scored intervention types come before the allowances");
     }
     check_not_empty(check, at + ".label", "label", type.label);
-    check_thresholds(check, at, type);
-    check_hours(check, at, type);
+    if (type.is_allowance()) {
+      check_allowance(check, at, type);
+    } else {
+      check_thresholds(check, at, type);
+      check_hours(check, at, type);
+    }
     check_range(check, at + ".weeks", "weeks", type.weeks, 1, kMaxWeeks);
   }
 }
@@ -156,11 +217,18 @@ void check_interventions(Checker& check, const std::vector<InterventionSpec>& ty
 void check_points(Checker& check, const std::string& at, const OptionSpec& option,
                   const std::vector<InterventionSpec>& types) {
   std::vector<std::string> known;
-  for (const InterventionSpec& type : types) known.push_back(type.key);
+  std::vector<std::string> allowances;
+  for (const InterventionSpec& type : types) {
+    (type.is_allowance() ? allowances : known).push_back(type.key);
+  }
   std::map<std::string, bool> named;
   for (const auto& [key, points] : option.points) {
     const std::string path = at + ".points." + key;
-    if (std::find(known.begin(), known.end(), key) == known.end()) {
+    if (std::find(allowances.begin(), allowances.end(), key) != allowances.end()) {
+      check.add(path, "points name the allowance " + quoted(key) +
+                          ", which is fixed, not scored; scored types: " +
+                          (known.empty() ? std::string("none") : joined(known)));
+    } else if (std::find(known.begin(), known.end(), key) == known.end()) {
       check.add(path, "points name unknown intervention type " + quoted(key) +
                           "; known: " + joined(known));
     }
@@ -193,7 +261,10 @@ void check_options(Checker& check, const std::string& at, const QuestionSpec& qu
 }
 
 void check_questions(Checker& check, const RulesetSpec& spec) {
-  if (spec.questions.empty()) check.add("questions", "a rule set needs at least one question");
+  // Without a scored type there is nothing to score, so questions are optional.
+  if (spec.questions.empty() && has_scored_type(spec)) {
+    check.add("questions", "a rule set with scored intervention types needs at least one question");
+  }
   if (spec.questions.size() > kMaxQuestions) {
     check.add("questions", "a rule set may have at most " + std::to_string(kMaxQuestions) +
                                " questions, got " + std::to_string(spec.questions.size()));
@@ -254,21 +325,32 @@ Ruleset::Ruleset(RulesetSpec spec) : spec_(std::move(spec)) {
     }
   }
   for (std::size_t t = 0; t < spec_.interventions.size(); ++t) {
+    const InterventionSpec& type = spec_.interventions[t];
     std::array<Money, 4> amounts{};
     std::array<Money, 4> weekly{};
-    for (const Level level : kRatedLevels) {
-      const Hours hours = hours_at(t, level);
-      const auto at = static_cast<std::size_t>(level);
-      amounts[at] =
-          rounded_amount(hours, spec_.interventions[t].weeks, spec_.hourly_rate, spec_.rounding);
-      weekly[at] = rounded_amount(hours, 1, spec_.hourly_rate, spec_.rounding);
+    Money cash;
+    if (type.is_allowance()) {
+      cash = type.pot ? share_of(*type.pot).per_place_per_week : type.cash_per_week;
+      amounts[static_cast<std::size_t>(Level::none)] = cash.times(type.weeks);
+      weekly[static_cast<std::size_t>(Level::none)] = cash;
+    } else {
+      ++scored_count_;
+      for (const Level level : kRatedLevels) {
+        const Hours hours = hours_at(t, level);
+        const auto at = static_cast<std::size_t>(level);
+        amounts[at] = rounded_amount(hours, type.weeks, spec_.hourly_rate, spec_.rounding);
+        weekly[at] = rounded_amount(hours, 1, spec_.hourly_rate, spec_.rounding);
+      }
     }
     amounts_.push_back(amounts);
     weekly_amounts_.push_back(weekly);
+    allowance_cash_.push_back(cash);
   }
 }
 
 Hours Ruleset::hours_at(std::size_t intervention, Level level) const {
+  const InterventionSpec& type = spec_.interventions[intervention];
+  if (type.is_allowance()) return type.allowance_hours_per_week;
   if (level == Level::none) return Hours{};
   return spec_.interventions[intervention].hours_per_week[rated_index(level)];
 }

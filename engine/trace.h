@@ -2,7 +2,8 @@
 //
 // A Trace is what a decision statement and an auditor read: each answer and the points
 // it added to which score; each score against its thresholds; the cliff edges; the
-// exact hours × weeks × rate product before its single rounding; and, when the upper
+// exact hours × weeks × rate product before its single rounding (cash × weeks for an
+// allowance, which has no score); and, when the upper
 // limit applied, the largest-remainder split with each part's floor and remainder.
 // Names are not copied: indices refer to the Ruleset the trace was made with.
 #pragma once
@@ -46,15 +47,19 @@ struct ScoreTrace {
   bool operator==(const ScoreTrace&) const = default;
 };
 
+// A scored type's amount is hours × weeks × rate; an allowance's is cash per week × weeks
+// (its hours are given in kind, not paid), so its hourly_rate is zero.
 struct AmountTrace {
   std::size_t intervention = 0;
   Hours hours_per_week;
   std::int64_t weeks = 0;
   Money hourly_rate;
-  // hours (hundredths) × weeks × rate (pence): the exact amount in hundredths of a penny.
+  // hours (hundredths) × weeks × rate (pence), or cash per week (pence) × weeks × 100:
+  // the exact amount in hundredths of a penny.
   std::int64_t exact_hundredths_of_penny = 0;
   RoundingMode rounding = RoundingMode::half_up;
-  Money amount;  // exact / 100, rounded once
+  Money amount;                        // exact / 100, rounded once
+  std::optional<Money> cash_per_week;  // an allowance's, which its amount comes from
   bool operator==(const AmountTrace&) const = default;
 };
 
@@ -77,7 +82,8 @@ struct LimitTrace {
 
 struct Trace {
   std::vector<AnswerTrace> answers;
-  std::vector<ScoreTrace> scores;
+  std::vector<ScoreTrace> scores;  // the scored types only, which come first
+  // Every type, allowances included.
   std::vector<AmountTrace> amounts;
   std::optional<LimitTrace> limit;  // present only when the limit applied
   bool operator==(const Trace&) const = default;

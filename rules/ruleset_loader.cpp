@@ -44,6 +44,9 @@ class SpecReader {
   void read_settings(const toml::table& root);
   void read_interventions(const toml::table& root);
   engine::InterventionSpec read_intervention(const toml::table& table, const std::string& at);
+  void read_allowances(const toml::table& root);
+  engine::InterventionSpec read_allowance(const toml::table& table, const std::string& at);
+  engine::AllowancePot read_pot(const toml::table& allowance, const std::string& at);
   void read_option_sets(const toml::table& root);
   std::vector<engine::OptionSpec> read_options(const toml::array& array, const std::string& at);
   engine::OptionSpec read_option(const toml::table& table, const std::string& at);
@@ -76,12 +79,14 @@ class SpecReader {
 };
 
 engine::RulesetSpec SpecReader::read(const toml::table& root) {
-  reader_.check_keys(root, "",
-                     {"name", "version", "effective_from", "currency", "rounding", "hourly_rate",
-                      "upper_limit", "instalment_period_weeks", "adjustment_tolerance_percent",
-                      "interventions", "option_sets", "questions", "finance", "plans", "spending"});
+  reader_.check_keys(
+      root, "",
+      {"name", "version", "effective_from", "currency", "rounding", "hourly_rate", "upper_limit",
+       "instalment_period_weeks", "adjustment_tolerance_percent", "interventions", "allowances",
+       "option_sets", "questions", "finance", "plans", "spending"});
   read_settings(root);
   read_interventions(root);
+  read_allowances(root);
   read_option_sets(root);
   read_questions(root);
   read_finance(root);
@@ -114,7 +119,11 @@ void SpecReader::read_settings(const toml::table& root) {
   }
   // A missing or unreadable figure is already reported; the stand-in value 1 keeps
   // validation from adding a second, misleading problem for the same key.
-  spec_.hourly_rate = Money::from_pence(reader_.hundredths(root, "", "hourly_rate").value_or(1));
+  // Only scored types use the rate: a rule set of allowances alone may leave it out.
+  if (root.contains("hourly_rate") || !root.contains("allowances") ||
+      root.contains("interventions")) {
+    spec_.hourly_rate = Money::from_pence(reader_.hundredths(root, "", "hourly_rate").value_or(1));
+  }
   spec_.upper_limit = Money::from_pence(reader_.hundredths(root, "", "upper_limit").value_or(1));
   spec_.instalment_period_weeks = reader_.integer(root, "", "instalment_period_weeks").value_or(1);
   spec_.adjustment_tolerance_percent =
@@ -122,7 +131,8 @@ void SpecReader::read_settings(const toml::table& root) {
 }
 
 void SpecReader::read_interventions(const toml::table& root) {
-  const toml::array* array = reader_.array_of_tables(root, "", "interventions");
+  const toml::array* array =
+      reader_.array_of_tables(root, "", "interventions", !root.contains("allowances"));
   if (array == nullptr) return;
   for (std::size_t i = 0; i < array->size(); ++i) {
     const std::string at = fmt::format("interventions[{}]", i);
@@ -154,6 +164,56 @@ engine::InterventionSpec SpecReader::read_intervention(const toml::table& table,
     }
   }
   return type;
+}
+
+void SpecReader::read_allowances(const toml::table& root) {
+  const toml::array* array = reader_.array_of_tables(root, "", "allowances", false);
+  if (array == nullptr) return;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string at = fmt::format("allowances[{}]", i);
+    spec_.interventions.push_back(read_allowance(*array->get(i)->as_table(), at));
+  }
+}
+
+engine::InterventionSpec SpecReader::read_allowance(const toml::table& table,
+                                                    const std::string& at) {
+  reader_.check_keys(table, at,
+                     {"key", "label", "cash_per_week", "pot", "hours_per_week", "weeks"});
+  engine::InterventionSpec type;
+  type.kind = engine::InterventionKind::allowance;
+  type.key = reader_.string(table, at, "key").value_or("");
+  type.label = reader_.string(table, at, "label").value_or("");
+  type.weeks = reader_.integer(table, at, "weeks").value_or(1);
+  if (table.contains("cash_per_week") && table.contains("pot")) {
+    reader_.error_at(*table.get("pot"),
+                     fmt::format("{} gives cash_per_week and pot; give one of them", at));
+    reader_.mark_reported(at + ".cash_per_week");
+  } else if (table.contains("cash_per_week")) {
+    type.cash_per_week =
+        Money::from_pence(reader_.hundredths(table, at, "cash_per_week").value_or(1));
+  }
+  if (table.contains("pot")) type.pot = read_pot(table, at);
+  if (table.contains("hours_per_week")) {
+    type.allowance_hours_per_week =
+        Hours::from_hundredths(reader_.hundredths(table, at, "hours_per_week").value_or(0));
+  }
+  return type;
+}
+
+// pot = { amount = "…", weeks = N, places = N }: weeks defaults to 1 (a weekly pot).
+engine::AllowancePot SpecReader::read_pot(const toml::table& allowance, const std::string& at) {
+  engine::AllowancePot pot{Money::from_pence(1), 1, 1};
+  const std::string pot_at = at + ".pot";
+  const toml::table* table = reader_.table(allowance, at, "pot");
+  if (table == nullptr) {
+    reader_.mark_reported(pot_at);
+    return pot;
+  }
+  reader_.check_keys(*table, pot_at, {"amount", "weeks", "places"});
+  pot.amount = Money::from_pence(reader_.hundredths(*table, pot_at, "amount").value_or(1));
+  if (table->contains("weeks")) pot.weeks = reader_.integer(*table, pot_at, "weeks").value_or(1);
+  pot.places = reader_.integer(*table, pot_at, "places").value_or(1);
+  return pot;
 }
 
 void SpecReader::read_option_sets(const toml::table& root) {
@@ -218,7 +278,9 @@ engine::OptionSpec SpecReader::read_option(const toml::table& table, const std::
 }
 
 void SpecReader::read_questions(const toml::table& root) {
-  const toml::array* array = reader_.array_of_tables(root, "", "questions");
+  // A rule set of allowances alone scores nothing, so it needs no questions.
+  const bool scored = root.contains("interventions") || !root.contains("allowances");
+  const toml::array* array = reader_.array_of_tables(root, "", "questions", scored);
   if (array == nullptr) return;
   for (std::size_t i = 0; i < array->size(); ++i) {
     spec_.questions.push_back(read_question(*array->get(i)->as_table(), i));

@@ -83,6 +83,13 @@ void stream_page(Exchange& exchange, std::string_view title, std::string_view co
     throw std::logic_error(fmt::format("{} has no {{{{stream}}}}", content));
   std::string rest = page.substr(at + kMarker.size());
   page.resize(at);
+  // set_chunked_content_provider adds its own Content-Type, beside send_page's.
+  exchange.response.headers.erase("Content-Type");
+  // httplib compresses a chunked text/html answer for a client that accepts gzip or br,
+  // and its compressor holds every piece until the end, which would send the progress
+  // with the verdict. The Request is httplib's own non-const object, so dropping the
+  // header here is defined; it only stops the compression of this answer.
+  const_cast<httplib::Request&>(exchange.request).headers.erase("Accept-Encoding");
   exchange.response.set_chunked_content_provider(
       "text/html; charset=utf-8",
       [top = std::move(page), rest = std::move(rest), body = std::move(body)](
@@ -92,13 +99,18 @@ void stream_page(Exchange& exchange, std::string_view title, std::string_view co
           open = open && sink.write(html.data(), html.size());
           return open;
         };
+        // Outside httplib's own handler guard: nothing may escape onto its worker thread.
+        constexpr std::string_view kFailed =
+            "<p id=\"stream-failed\" class=\"problem\">hsg could not complete this; it has "
+            "been logged.</p>";
         try {
           body(write);
         } catch (const std::exception& error) {
           spdlog::error("streamed page: internal error: {}", error.what());
-          write(
-              "<p id=\"stream-failed\" class=\"problem\">hsg could not complete this; it "
-              "has been logged.</p>");
+          write(kFailed);
+        } catch (...) {
+          spdlog::error("streamed page: internal error of an unknown kind");
+          write(kFailed);
         }
         write(rest);
         sink.done();

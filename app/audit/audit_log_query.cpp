@@ -1,6 +1,7 @@
 #include "app/audit/audit_log_query.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "app/refusal.h"
 #include "app/unwrap.h"
@@ -20,15 +21,19 @@ Result<AuditLogPage> audit_log_page(db::Database& database, const AuditLogQuery&
                                  query.to ? std::optional(query.to->to_string()) : std::nullopt};
     if (query.client_ref) unwrap(db::ClientRepository(database).get(*query.client_ref));
     db::AuditLog audit(database);
-    // Counted first so that a page past the last shows the last.
+    // One search for the page asked for; a second only when that page is past the last,
+    // which then shows the last.
     const auto size = static_cast<std::int64_t>(kAuditPageSize);
-    const std::int64_t total = unwrap(audit.search(filter, 0, 0)).total;
+    const auto offset_of = [&](std::size_t number) {
+      return static_cast<std::int64_t>(number - 1) * size;
+    };
+    db::AuditEventPage found = unwrap(audit.search(filter, offset_of(query.page), size));
     AuditLogPage page;
-    page.total = static_cast<std::size_t>(total);
+    page.total = static_cast<std::size_t>(found.total);
     page.pages = std::max<std::size_t>(1, (page.total + kAuditPageSize - 1) / kAuditPageSize);
     page.page = std::min(query.page, page.pages);
-    const auto offset = static_cast<std::int64_t>(page.page - 1) * size;
-    page.events = unwrap(audit.search(filter, offset, size)).events;
+    if (page.page != query.page) found = unwrap(audit.search(filter, offset_of(page.page), size));
+    page.events = std::move(found.events);
     return page;
   });
 }

@@ -185,7 +185,9 @@ void write_amounts(Json& out, const engine::Ruleset& ruleset, const engine::Trac
     out.key("exact_hundredths_of_penny").integer(amount.exact_hundredths_of_penny);
     out.key("rounding")
         .string(amount.rounding == engine::RoundingMode::half_up ? "half_up" : "half_even");
-    out.key("amount").money(amount.amount).raw("}");
+    out.key("amount").money(amount.amount);
+    if (amount.cash_per_week) out.key("cash_per_week").money(*amount.cash_per_week);
+    out.raw("}");
   }
   out.raw("]");
 }

@@ -11,15 +11,21 @@ namespace {
 // The chain and records, reporting each event checked to `progress`.
 db::VerifyReport verify_chain(db::Database& database, const CheckpointsToVerify& checkpoints,
                               ProgressListener& progress) {
-  bool started = false;
+  // Ends the listener's task however verify returns, an unwrap's throw included.
+  struct Finisher {
+    ProgressListener& progress;
+    bool started = false;
+    ~Finisher() {
+      if (started) progress.finished();
+    }
+  } finisher{progress};
   const auto advanced = [&](std::int64_t checked, std::int64_t total) {
-    if (!started) progress.started("verifying the audit log", total);
-    started = true;
+    if (!finisher.started) progress.started("verifying the audit log", total);
+    finisher.started = true;
     progress.advanced(checked);
   };
   db::VerifyReport report = unwrap(db::AuditLog(database).verify(
       std::span<const std::string>(checkpoints.checkpoints), advanced));
-  if (started) progress.finished();
   return report;
 }
 

@@ -34,8 +34,11 @@ std::optional<engine::Date> next_review(StoredRulesets& rulesets,
   }
   const engine::Allocation computed = engine::allocate(loaded.ruleset, answers.value());
   std::optional<engine::Date> earliest;
-  for (const engine::InterventionResult& result : computed.results()) {
-    if (result.level == engine::Level::none) continue;
+  for (std::size_t t = 0; t < computed.intervention_count; ++t) {
+    const engine::InterventionResult& result = computed.interventions[t];
+    // An allowance has no level and is always given, so it is always reviewed.
+    const bool allowance = loaded.ruleset.spec().interventions[t].is_allowance();
+    if (result.level == engine::Level::none && !allowance) continue;
     const auto review_on = allocation.assessed_on.plus_days(result.weeks * 7);
     if (review_on && (!earliest || *review_on < *earliest)) earliest = review_on;
   }

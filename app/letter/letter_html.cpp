@@ -17,6 +17,7 @@
 
 #include "app/letter/decision_letter.h"
 #include "app/present/html_escape.h"
+#include "app/present/statement_text.h"
 #include "engine/version.h"
 #include "rules/support_plan_loader.h"
 
@@ -72,7 +73,8 @@ class LetterWriter {
   explicit LetterWriter(const DecisionLetter& letter)
       : letter_(letter),
         shown_(letter.allocation),
-        spec_(letter.allocation.ruleset.ruleset.spec()),
+        ruleset_(letter.allocation.ruleset.ruleset),
+        spec_(ruleset_.spec()),
         allocation_(letter.allocation.traced.allocation),
         trace_(letter.allocation.traced.trace) {}
 
@@ -181,12 +183,19 @@ class LetterWriter {
     out_ << "<h2>How we worked it out</h2>\n"
          << fmt::format(
                 "<p>We used the council&#39;s rules &#8220;{}&#8221;, version {}, in use from "
-                "{}. Each answer about your needs gives points to one type of support; "
-                "a need with a weight of 2 counts twice.</p>\n",
+                "{}.",
                 html_escape(spec_.name), html_escape(spec_.version),
                 date_words(spec_.effective_from));
-    answers();
-    scores();
+    // A rule set of fixed allowances alone asks nothing and scores nothing.
+    if (ruleset_.scored_count() == 0) {
+      out_ << " Everyone these rules apply to gets the same allowance; it does not depend on "
+              "answers about your needs.</p>\n";
+    } else {
+      out_ << " Each answer about your needs gives points to one type of support; a need "
+              "with a weight of 2 counts twice.</p>\n";
+      answers();
+      scores();
+    }
     money();
   }
 
@@ -222,11 +231,38 @@ class LetterWriter {
     out_ << "</ul>\n";
   }
 
+  void allowance(std::size_t i) {
+    const engine::InterventionResult& result = allocation_.interventions[i];
+    const engine::Money cash = ruleset_.allowance_cash_per_week(i);
+    std::string parts;
+    if (cash != engine::Money{}) {
+      parts = fmt::format("{} a week × {} = <strong>{}</strong>", pounds(cash),
+                          plural(result.weeks, "week", "weeks"), pounds(result.calculated_amount));
+    }
+    if (result.hours_per_week != engine::Hours{}) {
+      parts += fmt::format(
+          "{}{} hours a week of support for {}, at times you choose, given as "
+          "time, not money",
+          parts.empty() ? "" : "; ", result.hours_per_week.to_string(),
+          plural(result.weeks, "week", "weeks"));
+    }
+    const auto& pot = spec_.interventions[i].pot;
+    out_ << fmt::format("<li>{}: a fixed allowance, the same for everyone: {}.{}</li>\n", label(i),
+                        parts, pot ? " " + html_escape(pot_sentence(*pot)) + "." : "");
+  }
+
   void money() {
-    out_ << "<p>Each level gives hours of support a week, for a number of weeks, at "
-         << pounds(spec_.hourly_rate) << " an hour:</p>\n<ul>\n";
+    if (ruleset_.scored_count() > 0) {
+      out_ << "<p>Each level gives hours of support a week, for a number of weeks, at "
+           << pounds(spec_.hourly_rate) << " an hour:</p>\n";
+    }
+    out_ << "<ul>\n";
     for (std::size_t i = 0; i < allocation_.intervention_count; ++i) {
       const engine::InterventionResult& result = allocation_.interventions[i];
+      if (spec_.interventions[i].is_allowance()) {
+        allowance(i);
+        continue;
+      }
       if (result.level == engine::Level::none) {
         out_ << fmt::format("<li>{}: not needed, £0.00.</li>\n", label(i));
         continue;
@@ -406,7 +442,7 @@ class LetterWriter {
     bool any = false;
     for (std::size_t i = 0; i < allocation_.intervention_count; ++i) {
       const engine::InterventionResult& result = allocation_.interventions[i];
-      if (result.level == engine::Level::none) continue;
+      if (result.level == engine::Level::none && !spec_.interventions[i].is_allowance()) continue;
       any = true;
       const auto review_on = shown_.assessed_on.plus_days(result.weeks * 7);
       out_ << fmt::format("<li>{}: by {}, after {}.</li>\n", label(i),
@@ -453,6 +489,7 @@ class LetterWriter {
 
   const DecisionLetter& letter_;
   const ShownAllocation& shown_;
+  const engine::Ruleset& ruleset_;
   const engine::RulesetSpec& spec_;
   const engine::Allocation& allocation_;
   const engine::Trace& trace_;

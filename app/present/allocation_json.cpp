@@ -59,13 +59,15 @@ ordered_json scores_trace(const engine::Ruleset& ruleset, const engine::Trace& t
 ordered_json amounts_trace(const engine::Ruleset& ruleset, const engine::Trace& trace) {
   ordered_json out = ordered_json::array();
   for (const engine::AmountTrace& amount : trace.amounts) {
-    out.push_back({{"type", type_key(ruleset, amount.intervention)},
-                   {"hours_per_week", amount.hours_per_week.to_string()},
-                   {"weeks", amount.weeks},
-                   {"hourly_rate", amount.hourly_rate.to_string()},
-                   {"exact_hundredths_of_penny", amount.exact_hundredths_of_penny},
-                   {"rounding", rounding_name(amount.rounding)},
-                   {"amount", amount.amount.to_string()}});
+    ordered_json line = {{"type", type_key(ruleset, amount.intervention)},
+                         {"hours_per_week", amount.hours_per_week.to_string()},
+                         {"weeks", amount.weeks},
+                         {"hourly_rate", amount.hourly_rate.to_string()},
+                         {"exact_hundredths_of_penny", amount.exact_hundredths_of_penny},
+                         {"rounding", rounding_name(amount.rounding)},
+                         {"amount", amount.amount.to_string()}};
+    if (amount.cash_per_week) line["cash_per_week"] = amount.cash_per_week->to_string();
+    out.push_back(std::move(line));
   }
   return out;
 }
@@ -86,6 +88,21 @@ ordered_json limit_trace(const engine::Ruleset& ruleset, const engine::Trace& tr
           {"parts", std::move(parts)}};
 }
 
+// What makes a fixed allowance's figures: its weekly cash and, when it comes from a pot,
+// the pot and what of it is left unallocated.
+ordered_json allowance_json(const engine::Ruleset& ruleset, std::size_t i) {
+  const engine::InterventionSpec& type = ruleset.spec().interventions[i];
+  ordered_json out = {{"cash_per_week", ruleset.allowance_cash_per_week(i).to_string()},
+                      {"pot", nullptr}};
+  if (type.pot) {
+    out["pot"] = {{"amount", type.pot->amount.to_string()},
+                  {"weeks", type.pot->weeks},
+                  {"places", type.pot->places},
+                  {"unallocated", engine::share_of(*type.pot).unallocated.to_string()}};
+  }
+  return out;
+}
+
 ordered_json interventions_json(const engine::Ruleset& ruleset,
                                 const engine::Allocation& allocation) {
   ordered_json out = ordered_json::array();
@@ -103,6 +120,7 @@ ordered_json interventions_json(const engine::Ruleset& ruleset,
                    {"amount", result.amount.to_string()},
                    {"points_to_next_level", optional_points(result.points_to_next_level)},
                    {"points_above_threshold", optional_points(result.points_above_threshold)}});
+    if (type.is_allowance()) out.back()["allowance"] = allowance_json(ruleset, i);
   }
   return out;
 }

@@ -36,6 +36,7 @@ void write_header(std::ostream& out, const rules::LoadedRuleset& loaded, engine:
 
 void write_answers(std::ostream& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
   out << "\nYour answers\n";
+  if (trace.answers.empty()) out << "  none: this rule set asks no questions\n";
   for (const engine::AnswerTrace& answer : trace.answers) {
     const engine::QuestionSpec& question = ruleset.spec().questions[answer.question];
     const engine::OptionSpec& option = question.options[answer.option];
@@ -67,9 +68,36 @@ void write_cliff_edge(std::ostream& out, const engine::ScoreTrace& score) {
   out << line << "\n";
 }
 
+std::string review_text(engine::Date date, std::int64_t weeks) {
+  const auto review_on = date.plus_days(weeks * 7);
+  return review_on ? "on " + review_on->to_string() : "after " + engine::Date::latest().to_string();
+}
+
+void write_allowance(std::ostream& out, const engine::Ruleset& ruleset,
+                     const engine::InterventionResult& result, std::size_t i, engine::Date date) {
+  const engine::InterventionSpec& type = ruleset.spec().interventions[i];
+  const engine::Money cash = ruleset.allowance_cash_per_week(i);
+  out << fmt::format("\n  {}\n", engine::escaped(type.label))
+      << "    A fixed allowance: the same for everyone, not scored\n";
+  if (cash != engine::Money{}) {
+    out << fmt::format("    {} a week × {} weeks = {}\n", pounds(cash), result.weeks,
+                       pounds(result.calculated_amount));
+  }
+  if (type.pot) out << "    " << pot_sentence(*type.pot) << "\n";
+  if (result.hours_per_week != engine::Hours{}) {
+    out << fmt::format("    {} hours a week of support for {} weeks, given as time, not cash\n",
+                       result.hours_per_week.to_string(), result.weeks);
+  }
+  out << fmt::format("    Reviewed {}\n", review_text(date, result.weeks));
+}
+
 void write_type(std::ostream& out, const engine::Ruleset& ruleset, const engine::Trace& trace,
                 const engine::Allocation& allocation, std::size_t i, engine::Date date) {
   const engine::InterventionSpec& type = ruleset.spec().interventions[i];
+  if (type.is_allowance()) {
+    write_allowance(out, ruleset, allocation.interventions[i], i, date);
+    return;
+  }
   const engine::ScoreTrace& score = trace.scores[i];
   const engine::InterventionResult& result = allocation.interventions[i];
   out << fmt::format("\n  {}\n", engine::escaped(type.label))
@@ -81,14 +109,11 @@ void write_type(std::ostream& out, const engine::Ruleset& ruleset, const engine:
     out << "    No support of this type: £0.00\n";
     return;
   }
-  const auto review_on = date.plus_days(result.weeks * 7);
   out << fmt::format("    {} hours a week × {} weeks × {} an hour = {}\n",
                      result.hours_per_week.to_string(), result.weeks,
                      pounds(ruleset.spec().hourly_rate), pounds(result.calculated_amount))
       << fmt::format("    That is {} a week for {} weeks; reviewed {}\n",
-                     pounds(result.weekly_amount), result.weeks,
-                     review_on ? "on " + review_on->to_string()
-                               : "after " + engine::Date::latest().to_string());
+                     pounds(result.weekly_amount), result.weeks, review_text(date, result.weeks));
 }
 
 void write_limit(std::ostream& out, const engine::Ruleset& ruleset, const engine::Trace& trace) {
@@ -106,6 +131,20 @@ void write_limit(std::ostream& out, const engine::Ruleset& ruleset, const engine
 }
 
 }  // namespace
+
+std::string pot_sentence(const engine::AllowancePot& pot) {
+  const engine::PotShare share = engine::share_of(pot);
+  std::string sentence = pot.weeks == 1
+                             ? fmt::format("An equal share of {} a week among {} places",
+                                           pounds(pot.amount), pot.places)
+                             : fmt::format("An equal share of {} over {} weeks among {} places",
+                                           pounds(pot.amount), pot.weeks, pot.places);
+  if (share.unallocated != engine::Money{}) {
+    sentence += fmt::format("; {} cannot be shared equally and is not allocated",
+                            pounds(share.unallocated));
+  }
+  return sentence;
+}
 
 void write_above_limit(std::ostream& out, engine::Money agreed, engine::Money upper_limit,
                        std::string_view reason, std::string_view agreed_by) {

@@ -12,6 +12,7 @@ AnswerMap::AnswerMap(const engine::Ruleset& ruleset) : ruleset_(ruleset) {
 }
 
 engine::Result<engine::Answers> AnswerMap::map(std::span<const engine::NamedAnswer> given) const {
+  if (areas_.empty()) return engine::Answers::from_indices(ruleset_, {});
   if (given.size() == areas_.size()) {
     std::vector<std::uint8_t> options(areas_.size());
     bool mapped = true;

@@ -4,7 +4,10 @@
 // the rule set's areas, in that order, with known options — every allocation of the
 // same questionnaire — they are mapped by comparing strings in step, without building
 // anything per answer. Anything else goes to engine::resolve_answers, which decides
-// and words every problem, so both paths give the engine's answer.
+// and words every problem, so both paths give the engine's answer. A rule set that asks
+// no questions (fixed allowances alone) gives everyone the same whatever they answered,
+// so every client maps to its empty set of answers: "what if everyone moved to core and
+// flexi?" is a question a commissioner asks.
 #pragma once
 
 #include <cstddef>

@@ -38,7 +38,7 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-// The third word of each line: the action.
+// The fourth word of each line (seq, at, actor, action): the action.
 std::set<std::string> actions_of(const std::vector<std::string>& lines) {
   std::set<std::string> actions;
   for (const std::string& line : lines) {

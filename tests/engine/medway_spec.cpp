@@ -12,12 +12,15 @@ namespace {
 
 engine::InterventionSpec type(std::string key, std::array<std::int64_t, 3> thresholds,
                               std::array<std::int64_t, 3> hours_hundredths, std::int64_t weeks) {
-  return {std::move(key),
-          "label",
-          thresholds,
-          {Hours::from_hundredths(hours_hundredths[0]), Hours::from_hundredths(hours_hundredths[1]),
-           Hours::from_hundredths(hours_hundredths[2])},
-          weeks};
+  engine::InterventionSpec spec;
+  spec.key = std::move(key);
+  spec.label = "label";
+  spec.thresholds = thresholds;
+  spec.hours_per_week = {Hours::from_hundredths(hours_hundredths[0]),
+                         Hours::from_hundredths(hours_hundredths[1]),
+                         Hours::from_hundredths(hours_hundredths[2])};
+  spec.weeks = weeks;
+  return spec;
 }
 
 std::vector<engine::OptionSpec> standard_options() {

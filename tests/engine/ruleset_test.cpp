@@ -128,10 +128,18 @@ TEST_CASE("a rule set needs interventions and questions, within their bounds") {
   RulesetSpec spec = medway_spec();
   spec.interventions.clear();
   spec.questions.clear();
+  // With no type at all there is nothing to score, so only the types are asked for.
   CHECK(validate(spec) == std::vector<Problem>{
-                              {"interventions", "a rule set needs at least one intervention type"},
-                              {"questions", "a rule set needs at least one question"},
+                              {"interventions",
+                               "a rule set needs at least one intervention type or allowance "
+                               "([[interventions]] or [[allowances]])"},
                           });
+  spec = medway_spec();
+  spec.questions.clear();
+  CHECK(validate(spec) ==
+        std::vector<Problem>{
+            {"questions", "a rule set with scored intervention types needs at least one question"},
+        });
   spec = medway_spec();
   spec.interventions.resize(9, spec.interventions[0]);
   for (std::size_t i = 0; i < 9; ++i) spec.interventions[i].key = "type_" + std::to_string(i);
@@ -140,7 +148,8 @@ TEST_CASE("a rule set needs interventions and questions, within their bounds") {
   }
   CHECK(validate(spec) ==
         std::vector<Problem>{
-            {"interventions", "a rule set may have at most 8 intervention types, got 9"}});
+            {"interventions",
+             "a rule set may have at most 8 intervention types and allowances together, got 9"}});
   CHECK_FALSE(Ruleset::create(spec).ok());
   CHECK(Ruleset::create(spec).problems().size() == 1);
 }

@@ -6,10 +6,7 @@
 // /finance/recover. Reading needs read_ledger, writing post_ledger.
 #include <fmt/format.h>
 
-#include <tuple>
-
 #include <algorithm>
-
 #include <charconv>
 #include <sstream>
 #include <tuple>
