@@ -31,6 +31,7 @@ constexpr std::array kCommands{
     Command{"import", import_command, "record assessments in bulk from CSV"},
     Command{"generate", generate_command, "record a synthetic caseload"},
     Command{"grant", grant_command, "start, end, review or recover grants; show and list them"},
+    Command{"spend", spend_command, "record purchases with receipts; sign-off, balance, surplus"},
     Command{"provider", provider_command, "accredit providers, end accreditation, list them"},
     Command{"plan", plan_command, "set or show a grant's support plan"},
     Command{"ledger", ledger_command, "post instalments; export, balance and report the ledger"},

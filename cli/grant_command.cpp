@@ -161,7 +161,7 @@ int recover(const Args& args, Io& io) {
        "Records money returned (e.g. the unspent surplus of a direct payment) as its own\n"
        "posting: debit the creditor account, credit the expenditure accounts in proportion\n"
        "to the grant's type amounts. It may not exceed what the grant has paid less what was\n"
-       "already recovered.",
+       "already recovered and what its purchases spent or reserve (hsg spend).",
        "hsg grant recover 1 --amount 120.00 --reason 'Unspent surplus' --date 2025-06-30"});
   add_grant_argument(command_line);
   command_line.add()("amount", po::value<std::string>()->required()->value_name("AMOUNT"),

@@ -23,6 +23,7 @@ int import_command(const Args& args, Io& io);
 int generate_command(const Args& args, Io& io);
 int whatif_command(const Args& args, Io& io);
 int grant_command(const Args& args, Io& io);
+int spend_command(const Args& args, Io& io);
 int ledger_command(const Args& args, Io& io);
 int outcome_command(const Args& args, Io& io);
 int report_command(const Args& args, Io& io);

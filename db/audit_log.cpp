@@ -56,7 +56,11 @@ constexpr char kClientRecords[] =
     "  UNION ALL SELECT 'plan_objectives', plan_id || '/' || objective_key FROM plan_objectives"
     "   WHERE plan_id IN client_plans"
     "  UNION ALL SELECT 'plan_uses', plan_id || '/' || position FROM plan_uses"
-    "   WHERE plan_id IN client_plans) ";
+    "   WHERE plan_id IN client_plans"
+    "  UNION ALL SELECT 'purchases', grant_id || '/' || number FROM purchases"
+    "   WHERE grant_id IN client_grants"
+    "  UNION ALL SELECT 'purchase_decisions', grant_id || '/' || number FROM purchase_decisions"
+    "   WHERE grant_id IN client_grants) ";
 // The events that wrote one row. The WHERE names exactly the actions the index
 // audit_events_one_writer (schema version 8) leaves out, so SQLite uses that index: a
 // lookup, not a scan of the log. The index also makes a second writer event for a row
@@ -89,7 +93,7 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 34> kWriters{{
+constexpr std::array<Writer, 37> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
@@ -124,6 +128,9 @@ constexpr std::array<Writer, 34> kWriters{{
     {"user.password", "user_passwords", &stored_password_payload},
     {"user.disable", "user_status_changes", &stored_status_payload},
     {"user.enable", "user_status_changes", &stored_status_payload},
+    {"purchase.record", "purchases", &stored_purchase_payload},
+    {"purchase.approve", "purchase_decisions", &stored_purchase_decision_payload},
+    {"purchase.refuse", "purchase_decisions", &stored_purchase_decision_payload},
 }};
 constexpr std::array<std::string_view, 2> kChainOnlyActions{"client_personal.set",
                                                             "client_personal.erase"};
@@ -278,7 +285,7 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 29> kTables{{
+  constexpr std::array<Table, 31> kTables{{
       {"rulesets", "id"},
       {"clients", "ref"},
       {"allocations", "CAST(id AS TEXT)"},
@@ -308,6 +315,8 @@ void Verifier::check_unwritten_rows() {
       {"user_role_changes", "CAST(id AS TEXT)"},
       {"user_passwords", "CAST(id AS TEXT)"},
       {"user_status_changes", "CAST(id AS TEXT)"},
+      {"purchases", "grant_id || '/' || number"},
+      {"purchase_decisions", "grant_id || '/' || number"},
   }};
   for (const Table& table : kTables) {
     if (failed()) return;
@@ -326,6 +335,8 @@ void Verifier::check_unwritten_rows() {
                                    "written)",
                                    table.name, first, rows, written_[table.name]));
   }
+  if (failed()) return;
+  if (auto problem = receipt_problem(connection_)) fail(std::nullopt, *problem);
 }
 
 std::vector<AuditEvent> read_events(Connection& connection, const char* sql,

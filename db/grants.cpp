@@ -671,8 +671,18 @@ DbResult<std::string> GrantRepository::recover(const Stamp& stamp, std::int64_t 
       return DbError{fmt::format("{}: {} is before the grant started ({})", doing,
                                  recovered_on.to_string(), grant->start_on.to_string())};
     }
+    // What its purchases spent or reserve is no longer there to recover (db/spending.h).
     const GrantMoney money = grant_money(connection, grant_id);
-    const std::int64_t recoverable = money.paid_pence - money.recovered_pence;
+    const std::int64_t recoverable =
+        money.paid_pence - money.recovered_pence - money.purchased_pence;
+    if (money.purchased_pence != 0 && amount.pence() > recoverable) {
+      return DbError{fmt::format(
+          "{}: {} is more than the grant has paid less what was already "
+          "recovered and what its purchases spent or await sign-off ({} paid, {} "
+          "recovered, {} purchased, {} recoverable)",
+          doing, amount.to_string(), pounds(money.paid_pence), pounds(money.recovered_pence),
+          pounds(money.purchased_pence), pounds(recoverable))};
+    }
     if (amount.pence() > recoverable) {
       return DbError{
           fmt::format("{}: {} is more than the grant has paid less what was already "

@@ -15,7 +15,8 @@
 // its own row and its own balanced posting R-<grant>-<n>: Dr the grant's creditor
 // account, Cr the expenditure accounts shared in proportion to the grant's type amounts
 // (largest remainder, ties to the type listed first); it may not exceed what the grant
-// has paid (instalment postings, net of reversals) less what was already recovered.
+// has paid (instalment postings, net of reversals) less what was already recovered and
+// what its purchases spent or reserve (db/spending.h).
 // Every row written gets one audit event carrying its canonical JSON. An individual
 // service fund's provider must be accredited on the start date (db/providers.h); once a
 // grant has started, its allocation's agreement is closed (db/decisions.h).

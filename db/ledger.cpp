@@ -263,6 +263,14 @@ DbResult<std::string> LedgerRepository::reverse(const Stamp& stamp, std::string_
           "the recovery first",
           doing, original->grant_id, pounds(money.recovered_pence), pounds(money.paid_pence))};
     }
+    // Nor paid less than its purchases spent or reserve (db/spending.h).
+    if (money.paid_pence < money.recovered_pence + money.purchased_pence) {
+      return DbError{fmt::format(
+          "{}: grant {} would then have paid {}, less than the {} its purchases spent or "
+          "await sign-off and the {} recovered",
+          doing, original->grant_id, pounds(money.paid_pence), pounds(money.purchased_pence),
+          pounds(money.recovered_pence))};
+    }
     return reversal.id;
   });
 }

@@ -33,7 +33,12 @@ constexpr char kPostingExists[] = "SELECT 1 FROM postings WHERE id = ?1";
 constexpr char kSelectReversal[] = "SELECT id FROM postings WHERE reverses = ?1";
 constexpr char kSelectGrantPostings[] =
     "SELECT p.id, p.kind, p.reverses, (SELECT sum(l.debit_pence) FROM posting_lines l WHERE "
-    "l.posting_id = p.id) FROM postings p WHERE p.grant_id = ?1";
+    "l.posting_id = p.id) FROM postings p WHERE p.grant_id = ?1 AND (?2 IS NULL OR p.posted_on <= "
+    "?2)";
+constexpr char kSelectPurchased[] =
+    "SELECT ifnull(sum(amount_pence), 0) FROM purchases p WHERE grant_id = ?1 AND NOT EXISTS "
+    "(SELECT 1 FROM purchase_decisions d WHERE d.grant_id = p.grant_id AND d.number = p.number "
+    "AND d.kind = 'refuse')";
 
 std::optional<std::string> optional_text(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
@@ -192,7 +197,8 @@ std::optional<std::string> reversal_of(Connection& connection, const std::string
   return select->getColumn(0).getString();
 }
 
-GrantMoney grant_money(Connection& connection, std::int64_t grant_id) {
+GrantMoney grant_money(Connection& connection, std::int64_t grant_id,
+                       const std::optional<std::string>& through) {
   struct Entry {
     std::string kind;
     std::optional<std::string> reverses;
@@ -202,6 +208,11 @@ GrantMoney grant_money(Connection& connection, std::int64_t grant_id) {
   {
     auto select = connection.statement(kSelectGrantPostings);
     select->bind(1, grant_id);
+    if (through) {
+      select->bind(2, *through);
+    } else {
+      select->bind(2);
+    }
     while (select->executeStep()) {
       postings.emplace(select->getColumn(0).getString(),
                        Entry{select->getColumn(1).getString(), optional_text(select->getColumn(2)),
@@ -230,6 +241,10 @@ GrantMoney grant_money(Connection& connection, std::int64_t grant_id) {
       money.recovered_pence = engine::checked_add(money.recovered_pence, sign * entry.pence);
     }
   }
+  auto purchased = connection.statement(kSelectPurchased);
+  purchased->bind(1, grant_id);
+  purchased->executeStep();
+  money.purchased_pence = purchased->getColumn(0).getInt64();
   return money;
 }
 

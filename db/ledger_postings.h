@@ -66,12 +66,16 @@ std::string reversal_posting_id(std::string_view original);
 
 // What a grant's postings add up to: instalments paid and money recovered, each net
 // of reversals (a reversal counts against what it reverses; a reversal of a reversal
-// restores it).
+// restores it); with `through` (YYYY-MM-DD), only the postings dated on or before it. And
+// what its purchases not refused hold, whatever their dates (db/spending.h): spent or
+// reserved awaiting sign-off, posted to no account, but no longer there to recover.
 struct GrantMoney {
   std::int64_t paid_pence = 0;
   std::int64_t recovered_pence = 0;
+  std::int64_t purchased_pence = 0;
 };
-GrantMoney grant_money(Connection& connection, std::int64_t grant_id);
+GrantMoney grant_money(Connection& connection, std::int64_t grant_id,
+                       const std::optional<std::string>& through = std::nullopt);
 
 // "12.34", "-0.05": pence as pounds with two decimals, for messages and exports.
 std::string pounds(std::int64_t pence);

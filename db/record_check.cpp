@@ -33,6 +33,20 @@ constexpr char kSelectDueRows[] =
     "UNION ALL SELECT DISTINCT 'grant_interventions', grant_id || '/' || intervention FROM due "
     "UNION ALL SELECT DISTINCT 'grants', CAST(grant_id AS TEXT) FROM due";
 
+constexpr char kSelectSpendingRows[] =
+    "SELECT 'grants', CAST(id AS TEXT) FROM grants WHERE id = ?1 "
+    "UNION ALL SELECT 'grant_interventions', grant_id || '/' || intervention "
+    "FROM grant_interventions WHERE grant_id = ?1 "
+    "UNION ALL SELECT 'instalments', grant_id || '/' || intervention || '/' || number "
+    "FROM instalments WHERE grant_id = ?1 "
+    "UNION ALL SELECT 'postings', id FROM postings WHERE grant_id = ?1 "
+    "UNION ALL SELECT 'posting_lines', posting_id || '/' || line FROM posting_lines "
+    "WHERE grant_id = ?1 "
+    "UNION ALL SELECT 'recoveries', grant_id || '/' || number FROM recoveries WHERE grant_id = ?1 "
+    "UNION ALL SELECT 'purchases', grant_id || '/' || number FROM purchases WHERE grant_id = ?1 "
+    "UNION ALL SELECT 'purchase_decisions', grant_id || '/' || number FROM purchase_decisions "
+    "WHERE grant_id = ?1";
+
 constexpr char kSelectUserRows[] =
     "SELECT 'users', name FROM users WHERE name = ?1 "
     "UNION ALL SELECT 'user_role_changes', CAST(id AS TEXT) FROM user_role_changes "
@@ -77,6 +91,16 @@ DbResult<Done> check_due_instalments(Database& database, engine::Date through) {
   auto rows = guarded("cannot check " + what, [&]() -> DbResult<std::vector<RecordRef>> {
     return rows_named(database.connection(), kSelectDueRows,
                       [&](SQLite::Statement& select) { select.bind(1, through.to_string()); });
+  });
+  if (!rows.ok()) return rows.error();
+  return check(database, what, rows.value());
+}
+
+DbResult<Done> check_grant_spending(Database& database, std::int64_t grant_id) {
+  const std::string what = fmt::format("grant {}", grant_id);
+  auto rows = guarded("cannot check " + what, [&]() -> DbResult<std::vector<RecordRef>> {
+    return rows_named(database.connection(), kSelectSpendingRows,
+                      [&](SQLite::Statement& select) { select.bind(1, grant_id); });
   });
   if (!rows.ok()) return rows.error();
   return check(database, what, rows.value());

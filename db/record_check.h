@@ -28,6 +28,10 @@ DbResult<Done> check_allocation(Database& database, std::int64_t allocation_id);
 // cancelled, with its grant and the grant's type. One scan of the log for all of them.
 DbResult<Done> check_due_instalments(Database& database, engine::Date through);
 
+// spend record, approve, refuse: the grant, its types and instalments, its postings and
+// their lines, its recoveries, purchases and their decisions — all the balance is made of.
+DbResult<Done> check_grant_spending(Database& database, std::int64_t grant_id);
+
 // user grant, revoke, disable, enable, password and sign-in: the user's row and every row
 // of their roles, passwords and status changes. An unknown name names no rows.
 DbResult<Done> check_user(Database& database, std::string_view name);

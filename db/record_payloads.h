@@ -60,6 +60,14 @@ std::optional<std::string> stored_plan_use_payload(Connection& connection, std::
 std::optional<std::string> stored_import_payload(Connection& connection, std::string_view id);
 std::optional<std::string> stored_generation_payload(Connection& connection, std::string_view id);
 
+// Spending (db/spending.h): a purchase and its decision by "GRANT/NUMBER". Receipts are
+// written by no event of their own (the purchase's names their hash): receipt_problem()
+// says why the stored receipts no longer match the purchases naming them, or nothing.
+std::optional<std::string> stored_purchase_payload(Connection& connection, std::string_view id);
+std::optional<std::string> stored_purchase_decision_payload(Connection& connection,
+                                                            std::string_view id);
+std::optional<std::string> receipt_problem(Connection& connection);
+
 // A note written by no row (db/future_dates.h): why audit event `event` no longer agrees
 // with the allocation it concerns, or nothing.
 std::optional<std::string> future_date_note_problem(Connection& connection,

@@ -556,15 +556,75 @@ CREATE TRIGGER user_status_changes_no_delete BEFORE DELETE ON user_status_change
 BEGIN SELECT RAISE(ABORT, 'append-only: user_status_changes rows are never deleted'); END;
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations{{{1, kVersion1},
-                                                {2, kVersion2},
-                                                {3, kVersion3},
-                                                {4, kVersion4},
-                                                {5, kVersion5},
-                                                {6, kVersion6, &adopt_as_before_upgrade},
-                                                {7, kBulkWritesMigration},
-                                                {8, kOneWriterMigration},
-                                                {9, kUsersMigration}}};
+// Version 10: spending a grant's cash, with receipts (docs/finance.md, "Spending and
+// surplus"). A purchase is a row of its own, numbered per grant; whether it needs
+// sign-off, and the threshold that decided it, are fixed when it is recorded. A sign-off
+// or a refusal is another row (at most one per purchase), never an edit of the purchase.
+// A receipt is kept once by the SHA-256 of its bytes (receipts): a purchase and its audit
+// event name only the hash and the size, so the bytes can later be erased (issue 18)
+// without changing any event of the chain. receipts therefore refuses UPDATE but not
+// DELETE, and has no foreign key from purchases; `hsg audit verify` checks that every
+// stored receipt's bytes still hash to its key and that every purchase's receipt is there.
+constexpr std::string_view kSpendingMigration = R"sql(
+CREATE TABLE receipts (
+  sha256     TEXT PRIMARY KEY,
+  size_bytes INTEGER NOT NULL CHECK (size_bytes BETWEEN 0 AND 10485760),
+  bytes      BLOB NOT NULL,
+  CHECK (length(bytes) = size_bytes)
+) STRICT;
+
+CREATE TABLE purchases (
+  grant_id             INTEGER NOT NULL REFERENCES grants (id),
+  number               INTEGER NOT NULL CHECK (number >= 1),
+  purchased_on         TEXT NOT NULL,
+  amount_pence         INTEGER NOT NULL CHECK (amount_pence > 0),
+  description          TEXT NOT NULL,
+  objective_key        TEXT NOT NULL,
+  plan_id              INTEGER REFERENCES plans (id),
+  receipt_sha256       TEXT,
+  receipt_size_bytes   INTEGER,
+  needs_sign_off       INTEGER NOT NULL CHECK (needs_sign_off IN (0, 1)),
+  sign_off_above_pence INTEGER NOT NULL CHECK (sign_off_above_pence >= 0),
+  actor                TEXT NOT NULL,
+  at                   TEXT NOT NULL,
+  CHECK ((receipt_sha256 IS NULL) = (receipt_size_bytes IS NULL)),
+  PRIMARY KEY (grant_id, number)
+) STRICT;
+
+CREATE TABLE purchase_decisions (
+  grant_id   INTEGER NOT NULL,
+  number     INTEGER NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('approve', 'refuse')),
+  decided_on TEXT NOT NULL,
+  reason     TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  PRIMARY KEY (grant_id, number),
+  FOREIGN KEY (grant_id, number) REFERENCES purchases (grant_id, number)
+) STRICT;
+
+CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts
+BEGIN SELECT RAISE(ABORT, 'append-only: receipts rows are erased, never updated'); END;
+CREATE TRIGGER purchases_no_update BEFORE UPDATE ON purchases
+BEGIN SELECT RAISE(ABORT, 'append-only: purchases rows are never updated'); END;
+CREATE TRIGGER purchases_no_delete BEFORE DELETE ON purchases
+BEGIN SELECT RAISE(ABORT, 'append-only: purchases rows are never deleted'); END;
+CREATE TRIGGER purchase_decisions_no_update BEFORE UPDATE ON purchase_decisions
+BEGIN SELECT RAISE(ABORT, 'append-only: purchase_decisions rows are never updated'); END;
+CREATE TRIGGER purchase_decisions_no_delete BEFORE DELETE ON purchase_decisions
+BEGIN SELECT RAISE(ABORT, 'append-only: purchase_decisions rows are never deleted'); END;
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations{{{1, kVersion1},
+                                                 {2, kVersion2},
+                                                 {3, kVersion3},
+                                                 {4, kVersion4},
+                                                 {5, kVersion5},
+                                                 {6, kVersion6, &adopt_as_before_upgrade},
+                                                 {7, kBulkWritesMigration},
+                                                 {8, kOneWriterMigration},
+                                                 {9, kUsersMigration},
+                                                 {10, kSpendingMigration}}};
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "rules/file_bytes.h"
 #include "rules/sha256.h"
 #include "rules/source_map.h"
+#include "rules/spending_reader.h"
 #include "rules/toml_reader.h"
 
 namespace hsg::rules {
@@ -37,6 +38,7 @@ class SpecReader {
   const std::map<std::size_t, std::size_t>& set_of_question() const { return set_of_question_; }
   FinanceConfig take_finance() { return std::move(finance_); }
   std::optional<PlansConfig> take_plans() { return std::move(plans_); }
+  std::optional<SpendingConfig> take_spending() { return std::move(spending_); }
 
  private:
   void read_settings(const toml::table& root);
@@ -73,6 +75,7 @@ class SpecReader {
   std::map<std::size_t, std::size_t> set_of_question_;
   FinanceConfig finance_;
   std::optional<PlansConfig> plans_;
+  std::optional<SpendingConfig> spending_;
 };
 
 engine::RulesetSpec SpecReader::read(const toml::table& root) {
@@ -80,7 +83,7 @@ engine::RulesetSpec SpecReader::read(const toml::table& root) {
       root, "",
       {"name", "version", "effective_from", "currency", "rounding", "hourly_rate", "upper_limit",
        "instalment_period_weeks", "adjustment_tolerance_percent", "interventions", "allowances",
-       "option_sets", "questions", "finance", "plans"});
+       "option_sets", "questions", "finance", "plans", "spending"});
   read_settings(root);
   read_interventions(root);
   read_allowances(root);
@@ -88,6 +91,7 @@ engine::RulesetSpec SpecReader::read(const toml::table& root) {
   read_questions(root);
   read_finance(root);
   read_plans(root);
+  spending_ = read_spending(reader_, root);
   for (const OptionSet& set : option_sets_) {
     if (!set.used) {
       reader_.error_at(*set.node,
@@ -521,7 +525,8 @@ Loaded<LoadedRuleset> load_ruleset_text(std::string bytes, std::string source) {
   if (!created.ok()) throw std::logic_error("a validated rule set was refused by Ruleset::create");
   std::string id = sha256_hex(bytes);
   return LoadedRuleset{std::move(created).value(), std::move(id),         std::move(bytes),
-                       std::move(source),          reader.take_finance(), reader.take_plans()};
+                       std::move(source),          reader.take_finance(), reader.take_plans(),
+                       reader.take_spending()};
 }
 
 Loaded<LoadedRuleset> load_ruleset_file(const std::filesystem::path& path) {

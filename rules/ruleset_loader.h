@@ -17,6 +17,7 @@
 #include "rules/diagnostic.h"
 #include "rules/finance.h"
 #include "rules/plans_config.h"
+#include "rules/spending_config.h"
 
 namespace hsg::rules {
 
@@ -27,6 +28,7 @@ struct LoadedRuleset {
   std::string source;                // file name used in diagnostics
   FinanceConfig finance;             // the [finance] table, defaults where absent (rules/finance.h)
   std::optional<PlansConfig> plans;  // the [plans] table, if any (rules/plans_config.h)
+  std::optional<SpendingConfig> spending;  // the [spending] table, if any (rules/spending_config.h)
 };
 
 // `source` names the text in diagnostics (usually its path).

@@ -4,8 +4,9 @@
 // Requires an open, writable store. Promises: an end cancels (by a cancellation record,
 // nothing edited) every unposted instalment due after the end date, and posted ones stay
 // posted; a recovery is its own balanced posting and never exceeds what the grant paid
-// less what was already recovered. What the store refuses (an unknown grant, an end
-// before the day before its start, too large a recovery) is a Refusal, nothing written.
+// less what was already recovered and what its purchases spent or reserve.
+// What the store refuses (an unknown grant, an end before the day before its start, too
+// large a recovery) is a Refusal, nothing written.
 #pragma once
 
 #include <cstdint>

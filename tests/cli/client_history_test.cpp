@@ -1,7 +1,8 @@
 // hsg audit log --client end to end: a client's history holds every kind of record of
 // that client (allocation, decision, grant, instalments, postings, plan, outcomes,
-// recovery, end and cancellations) and nothing of another client, so that together with
-// the events about no client (rule sets, providers) the clients' histories are the log.
+// recovery, end and cancellations, purchases and their sign-off or refusal) and nothing of another
+// client, so that together with the events about no client (rule sets, providers) the clients'
+// histories are the log.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -59,6 +60,13 @@ TEST_CASE("audit log --client: every kind of record of the client and no other c
   full_history(store, "C-1", "1");
   full_history(store, "C-2", "2");
   store.ok({"ledger", "post", "--through", "2025-02-28", "--actor", "fin"});
+  for (const std::string amount : {"200.00", "300.00"}) {
+    store.ok({"spend", "record", "1", "--date", "2025-02-10", "--amount", amount, "--description",
+              "course", "--objective", "tenancy", "--actor", "asha"});
+  }
+  store.ok({"spend", "approve", "1", "1", "--date", "2025-02-11", "--actor", "sam"});
+  store.ok({"spend", "refuse", "1", "2", "--date", "2025-02-11", "--reason", "not now", "--actor",
+            "sam"});
   store.ok({"outcome", "record", "1", "--date", "2025-04-28", "--file",
             kExamples + "outcomes-exit.toml", "--actor", "asha"});
   store.ok({"grant", "recover", "1", "--amount", "10.00", "--reason", "unspent", "--date",
@@ -75,7 +83,8 @@ TEST_CASE("audit log --client: every kind of record of the client and no other c
                               "grant.intervention", "instalment.schedule", "plan.set",
                               "plan.objective", "plan.use", "posting.add", "posting.line",
                               "outcome.record", "outcome.answer", "recovery.record", "grant.end",
-                              "instalment.cancel"});
+                              "instalment.cancel", "purchase.record", "purchase.approve",
+                              "purchase.refuse"});
   CHECK(actions_of(two) ==
         std::set<std::string>{"client.add", "allocation.record", "decision.agree", "grant.start",
                               "grant.intervention", "instalment.schedule", "plan.set",

@@ -1,5 +1,5 @@
-// The [finance] table of a rule set: documented defaults, overrides, and every mistake
-// at its file:line:column.
+// The [finance] and [spending] tables of a rule set: documented defaults (medway has
+// neither), overrides, and every mistake at its file:line:column.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -88,4 +88,38 @@ TEST_CASE("finance: every mistake is reported at its position") {
   CHECK(same[0].find("account 'expenses:housing support:short_term_basic' is both the "
                      "expenditure account of short_term_basic and the creditor account of "
                      "isf") != std::string::npos);
+}
+
+TEST_CASE("spending: medway has no spending table") {
+  auto loaded = hsg::rules::load_ruleset_text(std::string(hsg::rules::medway_toml()), "medway");
+  CHECK_FALSE(std::get<LoadedRuleset>(loaded).spending.has_value());
+}
+
+TEST_CASE("spending: sign_off_above and keep_weeks are read exactly") {
+  auto loaded = hsg::rules::load_ruleset_text(
+      medway_with("\n[spending]\nsign_off_above = \"40.00\"\nkeep_weeks = 2\n"), "r.toml");
+  const auto& spending = std::get<LoadedRuleset>(loaded).spending;
+  REQUIRE(spending.has_value());
+  CHECK(spending->sign_off_above->pence() == 4000);
+  CHECK(*spending->keep_weeks == 2);
+  auto only_weeks =
+      hsg::rules::load_ruleset_text(medway_with("\n[spending]\nkeep_weeks = 0\n"), "r.toml");
+  const auto& weeks = std::get<LoadedRuleset>(only_weeks).spending;
+  CHECK_FALSE(weeks->sign_off_above.has_value());
+  CHECK(*weeks->keep_weeks == 0);
+}
+
+TEST_CASE("spending: an unknown key, a float, a negative amount and too many weeks are named") {
+  const int at = lines_in_medway() + 3;
+  CHECK(problems(medway_with("\n[spending]\nsign_off_over = \"40.00\"\n")) ==
+        std::vector<std::string>{
+            "r.toml:" + std::to_string(at) +
+            ":1: unknown key 'sign_off_over' in spending; allowed: sign_off_above, keep_weeks"});
+  CHECK(problems(medway_with("\n[spending]\nsign_off_above = \"-1.00\"\n")) ==
+        std::vector<std::string>{"r.toml:" + std::to_string(at) +
+                                 ":18: spending.sign_off_above must be 0.00 or more"});
+  CHECK(problems(medway_with("\n[spending]\nkeep_weeks = 521\n")) ==
+        std::vector<std::string>{"r.toml:" + std::to_string(at) +
+                                 ":14: spending.keep_weeks must be 0 to 520"});
+  CHECK(problems(medway_with("\n[spending]\nsign_off_above = 40.5\n")).size() == 1);
 }
