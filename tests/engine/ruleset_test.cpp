@@ -148,7 +148,7 @@ TEST_CASE("a rule set needs interventions and questions, within their bounds") {
   }
   CHECK(validate(spec) ==
         std::vector<Problem>{
-            {"interventions",
+            {"interventions[8]",
              "a rule set may have at most 8 intervention types and allowances together, got 9"}});
   CHECK_FALSE(Ruleset::create(spec).ok());
   CHECK(Ruleset::create(spec).problems().size() == 1);
