@@ -47,9 +47,8 @@ bool ImportHeader::read(const std::vector<std::string>& header) {
                                       kFixedNames[column], kHeaderRule));
     }
   }
-  if (problems_.empty() && header.size() == kFixedColumns) {
-    problem(0, fmt::format("the header has no area columns: {}", kHeaderRule));
-  }
+  // No area columns is right for a rule set that asks no questions (fixed allowances);
+  // for any other, fits() names the areas missing, against the rule set of the row's date.
   std::set<std::string_view> seen;
   std::size_t repeats = 0;
   for (std::size_t column = kFixedColumns; column < header.size(); ++column) {

@@ -135,3 +135,20 @@ TEST_CASE("core and flexi: a budget search is refused as the candidate uses no h
         "hsg: error: --budget: the candidate has fixed allowances alone and no hourly rate, so "
         "there is no rate to search for; its totals are the same at every rate\n");
 }
+
+TEST_CASE("core and flexi: an import needs no area columns and medway's rows still do") {
+  CoreFlexiStore store;
+  const std::string flexi = (store.dir() / "flexi.csv").string();
+  hsg::test::write_file(flexi, "client_ref,date,assessor\nC-1,2025-05-01,asha\n");
+  CHECK(store.ok({"import", flexi, "--actor", "asha"}).out ==
+        "imported 1 assessment from " + flexi + " as import 1\n");
+  CHECK(store.sql("SELECT id, answers FROM allocations ORDER BY id;") == "1|{}\n2|{}\n");
+  // Before 2025-04-01 medway is in force, which asks ten questions.
+  const std::string medway = (store.dir() / "medway.csv").string();
+  hsg::test::write_file(medway, "client_ref,date,assessor\nC-1,2025-03-01,asha\n");
+  CHECK(store.refused({"import", medway, "--actor", "asha"}) ==
+        medway +
+            ":1: the header has no column for area tenancy_skills, housing_options, "
+            "home_maintenance, settling_in, on_call, money, health, safety, social, work_learning "
+            "of rule set medway 1.0\nhsg: error: 1 problem; nothing was imported\n");
+}
