@@ -12,7 +12,7 @@ sends every route as every role; here the auditor's own pages are checked to be 
 import os
 import sqlite3
 
-from browser_test import browser, css, sign_in
+from browser_test import browser, css, sign_in, submit
 from hsg_server import WORKED_EXAMPLE, Server, check, main, run
 
 from selenium.webdriver.common.by import By
@@ -55,7 +55,7 @@ def rows(driver, table):
 def replay_range(driver, base):
     driver.get(base + "/audit")
     css(driver, "form#replay-range-form input[name=client]").send_keys("C-1")
-    css(driver, "button#replay-all").click()
+    submit(driver, "button#replay-all")
     differences = rows(driver, "differences")
     check(differences == [["1", "C-1", "total_pence", "250000", "240500"]],
           f"the replay's differences: {differences}")
@@ -90,7 +90,7 @@ def log_filters(driver, base, server):
     driver.get(base + "/audit")
     css(driver, "form#log-form input[name=client]").send_keys("C-2")
     css(driver, "form#log-form input[name=action]").send_keys("allocation.record")
-    css(driver, "button#show-log").click()
+    submit(driver, "button#show-log")
     shown = rows(driver, "audit-log")
     expected = server.query(
         "SELECT seq, at, actor, action, entity_type || ':' || entity_id, hash FROM audit_events"

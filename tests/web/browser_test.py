@@ -82,6 +82,19 @@ def wait_for_path(driver, pattern):
     return re.fullmatch(pattern, driver.current_url.split("//", 1)[1].split("/", 1)[1])
 
 
+def submit(driver, selector):
+    """Clicks `selector` and waits until the page it was on has gone: a click returns
+    before the next page loads, and reading straight away can read the old page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    css(driver, selector).click()
+    try:
+        WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    except TimeoutException:
+        raise Failure(f"clicking {selector} left the page at {driver.current_url}")
+    WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def set_value(driver, element, value):
     """Sets a date input's value as a user choosing it would (the typed form of a date
     input depends on the browser's locale; the value does not)."""
