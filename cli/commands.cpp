@@ -20,7 +20,7 @@ constexpr std::array kCommands{
     Command{"assess", assess_command, "work out an indicative grant and explain it"},
     Command{"rules", rules_command, "check, show, store or list rule sets"},
     Command{"init", init_command, "create the database and store the medway rule set"},
-    Command{"client", client_command, "add, show or list clients"},
+    Command{"client", client_command, "add, show, list, erase or export clients"},
     Command{"allocate", allocate_command, "assess a client and record the allocation"},
     Command{"agree", agree_command, "record the amount agreed with the client, and why"},
     Command{"approve", approve_command, "approve an agreed amount beyond tolerance or limit"},
@@ -39,6 +39,8 @@ constexpr std::array kCommands{
     Command{"report", report_command, "reports for commissioners: outcomes, savings"},
     Command{"whatif", whatif_command, "what a candidate rule set would do to the caseload"},
     Command{"user", user_command, "add users of hsg serve; grant roles, disable, set passwords"},
+    Command{"backup", backup_command, "copy the database while in use, and check the copy"},
+    Command{"restore", restore_command, "put a checked backup back as the database"},
 };
 
 void write_usage(std::ostream& out, std::span<const Command> extra) {

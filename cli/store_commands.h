@@ -31,5 +31,7 @@ int provider_command(const Args& args, Io& io);
 int plan_command(const Args& args, Io& io);
 int user_command(const Args& args, Io& io);
 int letter_command(const Args& args, Io& io);
+int backup_command(const Args& args, Io& io);
+int restore_command(const Args& args, Io& io);
 
 }  // namespace hsg::cli

@@ -11,6 +11,7 @@
 #include "db/adoption_invariants.h"
 #include "db/audit_append.h"
 #include "db/canonical_json.h"
+#include "db/client_records.h"
 #include "db/future_dates.h"
 #include "db/guard.h"
 #include "db/record_payloads.h"
@@ -23,44 +24,6 @@ namespace {
 #define HSG_EVENT_COLUMNS "seq, at, actor, action, entity_type, entity_id, payload, prev_hash, hash"
 
 constexpr char kSelectAll[] = "SELECT " HSG_EVENT_COLUMNS " FROM audit_events ORDER BY seq";
-// Every record of one client, as (entity_type, entity_id) the way each writer names it
-// (a composite key joined with '/'), and the events that wrote or noted any of them.
-constexpr char kClientRecords[] =
-    "WITH client_grants AS (SELECT id FROM grants WHERE client_ref = @client),"
-    " client_plans AS (SELECT id FROM plans WHERE grant_id IN client_grants),"
-    " client_returns AS (SELECT id FROM outcome_returns WHERE client_ref = @client),"
-    " records (type, id) AS ("
-    "  SELECT 'clients', @client UNION ALL SELECT 'client_personal', @client"
-    "  UNION ALL SELECT 'allocations', CAST(id AS TEXT) FROM allocations WHERE client_ref = @client"
-    "  UNION ALL SELECT 'decisions', CAST(d.id AS TEXT) FROM decisions d"
-    "   JOIN allocations a ON a.id = d.allocation_id WHERE a.client_ref = @client"
-    "  UNION ALL SELECT 'grants', CAST(id AS TEXT) FROM client_grants"
-    "  UNION ALL SELECT 'grant_interventions', grant_id || '/' || intervention"
-    "   FROM grant_interventions WHERE grant_id IN client_grants"
-    "  UNION ALL SELECT 'instalments', grant_id || '/' || intervention || '/' || number"
-    "   FROM instalments WHERE grant_id IN client_grants"
-    "  UNION ALL SELECT 'grant_ends', CAST(grant_id AS TEXT) FROM grant_ends"
-    "   WHERE grant_id IN client_grants"
-    "  UNION ALL SELECT 'instalment_cancellations',"
-    "   grant_id || '/' || intervention || '/' || number FROM instalment_cancellations"
-    "   WHERE grant_id IN client_grants"
-    "  UNION ALL SELECT 'recoveries', grant_id || '/' || number FROM recoveries"
-    "   WHERE grant_id IN client_grants"
-    "  UNION ALL SELECT 'postings', id FROM postings WHERE grant_id IN client_grants"
-    "  UNION ALL SELECT 'posting_lines', posting_id || '/' || line FROM posting_lines"
-    "   WHERE client_ref = @client"
-    "  UNION ALL SELECT 'outcome_returns', CAST(id AS TEXT) FROM client_returns"
-    "  UNION ALL SELECT 'outcome_answers', return_id || '/' || measure FROM outcome_answers"
-    "   WHERE return_id IN client_returns"
-    "  UNION ALL SELECT 'plans', CAST(id AS TEXT) FROM client_plans"
-    "  UNION ALL SELECT 'plan_objectives', plan_id || '/' || objective_key FROM plan_objectives"
-    "   WHERE plan_id IN client_plans"
-    "  UNION ALL SELECT 'plan_uses', plan_id || '/' || position FROM plan_uses"
-    "   WHERE plan_id IN client_plans"
-    "  UNION ALL SELECT 'purchases', grant_id || '/' || number FROM purchases"
-    "   WHERE grant_id IN client_grants"
-    "  UNION ALL SELECT 'purchase_decisions', grant_id || '/' || number FROM purchase_decisions"
-    "   WHERE grant_id IN client_grants) ";
 // The events that wrote one row. The WHERE names exactly the actions the index
 // audit_events_one_writer (schema version 8) leaves out, so SQLite uses that index: a
 // lookup, not a scan of the log. The index also makes a second writer event for a row
@@ -93,9 +56,10 @@ struct Writer {
   PayloadLoader load;
 };
 
-constexpr std::array<Writer, 37> kWriters{{
+constexpr std::array<Writer, 38> kWriters{{
     {"ruleset.add", "rulesets", &stored_ruleset_payload},
     {"client.add", "clients", &stored_client_payload},
+    {"client.erase", "client_erasures", &stored_client_erasure_payload},
     {"allocation.record", "allocations", &stored_allocation_payload},
     {"decision.agree", "decisions", &stored_decision_payload},
     {"decision.approve", "decisions", &stored_decision_payload},
@@ -285,9 +249,10 @@ void Verifier::check_unwritten_rows() {
     std::string_view name;
     std::string_view key_as_text;  // how audit events name a row (entity_id)
   };
-  constexpr std::array<Table, 31> kTables{{
+  constexpr std::array<Table, 32> kTables{{
       {"rulesets", "id"},
       {"clients", "ref"},
+      {"client_erasures", "ref || '/' || number"},
       {"allocations", "CAST(id AS TEXT)"},
       {"decisions", "CAST(id AS TEXT)"},
       {"grants", "CAST(id AS TEXT)"},
@@ -517,7 +482,7 @@ namespace {
 
 // "WITH … SELECT `what` FROM audit_events WHERE …" for the filters `filter` has.
 std::string filtered_sql(const AuditFilter& filter, std::string_view what) {
-  std::string sql = filter.client_ref ? kClientRecords : "";
+  std::string sql = filter.client_ref ? kClientRecordsWith : "";
   sql += fmt::format("SELECT {} FROM audit_events WHERE 1", what);
   if (filter.client_ref) sql += " AND (entity_type, entity_id) IN (SELECT type, id FROM records)";
   if (filter.action) sql += " AND action = @action";

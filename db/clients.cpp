@@ -23,8 +23,6 @@ constexpr char kSelectAll[] =
 constexpr char kInsert[] =
     "INSERT INTO clients (ref, client_group, asc_funded) VALUES (?1, ?2, ?3)";
 constexpr char kInsertPersonal[] = "INSERT INTO client_personal (ref, name) VALUES (?1, ?2)";
-// client_personal is the one table whose rows may be deleted: erasure.
-constexpr char kErasePersonal[] = "DELETE FROM client_personal WHERE ref = ?1";
 
 bool is_ref_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -135,22 +133,6 @@ DbResult<std::vector<AuditEvent>> ClientRepository::history(std::string_view ref
   auto client = get(ref);
   if (!client.ok()) return client.error();
   return AuditLog(database_).events_for_client(ref);
-}
-
-DbResult<Done> ClientRepository::erase_personal(const Stamp& stamp, std::string_view ref) {
-  const std::string doing = fmt::format("cannot erase the personal details of client {}", ref);
-  if (auto problem = stamp_problem(stamp)) return DbError{doing + ": " + *problem};
-  return guarded_write(database_, doing, [&](Connection& connection) -> DbResult<Done> {
-    auto client = find(connection, ref);
-    if (!client) return DbError{fmt::format("{}: unknown client", doing)};
-    if (!client->name) return DbError{fmt::format("{}: none are held", doing)};
-    auto erase = connection.statement(kErasePersonal);
-    erase->bind(1, std::string(ref));
-    erase->exec();
-    append_audit_event(connection, stamp, "client_personal.erase", "client_personal", ref,
-                       personal_payload(ref));
-    return Done{};
-  });
 }
 
 }  // namespace hsg::db

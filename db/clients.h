@@ -4,8 +4,8 @@
 // A client is added once and never changed. The reference is the council's own id:
 // 1..64 characters of letters, digits and . _ / -. The group is stored as its key
 // (db/client_groups.h). The name, if given, lives in client_personal, which nothing
-// hashed refers to, so it can be erased later without breaking audit verification;
-// its events carry only the reference.
+// hashed refers to, so it can be erased (db/client_erasures.h) without breaking audit
+// verification; its events carry only the reference.
 #pragma once
 
 #include <optional>
@@ -46,8 +46,6 @@ class ClientRepository {
   // Every audit event about the client (AuditLog::events_for_client: its record,
   // allocations, decisions, grants and all that hangs from them), oldest first.
   DbResult<std::vector<AuditEvent>> history(std::string_view ref);
-  // Removes the client's personal details; the client and its history stay.
-  DbResult<Done> erase_personal(const Stamp& stamp, std::string_view ref);
 
  private:
   Database& database_;

@@ -81,6 +81,9 @@ void configure(SQLite::Database& sqlite) {
   const std::string mode = sqlite.execAndGet("PRAGMA journal_mode = WAL").getString();
   if (mode != "wal") throw SQLite::Exception("journal_mode stayed '" + mode + "', not 'wal'");
   sqlite.exec("PRAGMA synchronous = FULL");
+  // Erasure (db/client_erasures.h) deletes personal details: overwrite what is deleted
+  // with zeros, so no copy stays in the file's free space. hsg deletes nothing else.
+  sqlite.exec("PRAGMA secure_delete = ON");
   // 8 MiB of page cache (SQLite's default is 2 MiB) holds the index pages a bulk import
   // keeps changing. (32 MiB was needed while every row had its own savepoint, which
   // journalled each page it touched; it only raised the peak memory once they went.)

@@ -25,6 +25,10 @@ std::optional<std::string> stored_ruleset_payload(Connection& connection, std::s
 std::optional<std::string> stored_client_payload(Connection& connection, std::string_view ref);
 std::optional<std::string> stored_allocation_payload(Connection& connection, std::string_view id);
 std::optional<std::string> stored_decision_payload(Connection& connection, std::string_view id);
+// An erasure (db/client_erasures.h) as "REF/NUMBER"; a reference may hold '/', the number
+// follows the last one.
+std::optional<std::string> stored_client_erasure_payload(Connection& connection,
+                                                         std::string_view id);
 
 // Grants and the ledger (db/grants.h, db/ledger.h). Composite keys are named by their
 // parts joined with '/': "GRANT/TYPE" (grant_interventions), "GRANT/TYPE/NUMBER"

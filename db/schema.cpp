@@ -615,7 +615,27 @@ CREATE TRIGGER purchase_decisions_no_delete BEFORE DELETE ON purchase_decisions
 BEGIN SELECT RAISE(ABORT, 'append-only: purchase_decisions rows are never deleted'); END;
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations{{{1, kVersion1},
+// Version 11: erasure (issue 18; docs/administrator.md, "Personal data"). An erasure of a
+// client's personal details is a row of its own, numbered per client and written by its
+// audit event like every other record: it says that the name and which receipts (by
+// SHA-256, space-separated in hash order) were erased, and why, never what they held.
+// `hsg audit verify` accepts a purchase's missing receipt only when an erasure names it.
+constexpr std::string_view kErasureMigration = R"sql(
+CREATE TABLE client_erasures (
+  ref             TEXT NOT NULL REFERENCES clients (ref),
+  number          INTEGER NOT NULL CHECK (number >= 1),
+  reason          TEXT NOT NULL,
+  name_erased     INTEGER NOT NULL CHECK (name_erased IN (0, 1)),
+  receipts_erased TEXT NOT NULL,
+  PRIMARY KEY (ref, number)
+) STRICT;
+CREATE TRIGGER client_erasures_no_update BEFORE UPDATE ON client_erasures
+BEGIN SELECT RAISE(ABORT, 'append-only: client_erasures rows are never updated'); END;
+CREATE TRIGGER client_erasures_no_delete BEFORE DELETE ON client_erasures
+BEGIN SELECT RAISE(ABORT, 'append-only: client_erasures rows are never deleted'); END;
+)sql";
+
+constexpr std::array<Migration, 11> kMigrations{{{1, kVersion1},
                                                  {2, kVersion2},
                                                  {3, kVersion3},
                                                  {4, kVersion4},
@@ -624,7 +644,8 @@ constexpr std::array<Migration, 10> kMigrations{{{1, kVersion1},
                                                  {7, kBulkWritesMigration},
                                                  {8, kOneWriterMigration},
                                                  {9, kUsersMigration},
-                                                 {10, kSpendingMigration}}};
+                                                 {10, kSpendingMigration},
+                                                 {11, kErasureMigration}}};
 
 }  // namespace
 

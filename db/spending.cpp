@@ -63,7 +63,8 @@ constexpr char kSelectAllReceipts[] =
 constexpr char kSelectMissingReceipt[] =
     "SELECT grant_id, number, receipt_sha256 FROM purchases p WHERE receipt_sha256 IS NOT NULL "
     "AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.sha256 = p.receipt_sha256) "
-    "ORDER BY grant_id, number LIMIT 1";
+    "AND NOT EXISTS (SELECT 1 FROM client_erasures e WHERE instr(e.receipts_erased, "
+    "p.receipt_sha256) > 0) ORDER BY grant_id, number LIMIT 1";
 constexpr char kSelectOrphanReceipt[] =
     "SELECT sha256 FROM receipts r WHERE NOT EXISTS (SELECT 1 FROM purchases p WHERE "
     "p.receipt_sha256 = r.sha256) ORDER BY sha256 LIMIT 1";

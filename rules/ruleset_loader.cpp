@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "rules/file_bytes.h"
+#include "rules/retention_reader.h"
 #include "rules/sha256.h"
 #include "rules/source_map.h"
 #include "rules/spending_reader.h"
@@ -39,6 +40,7 @@ class SpecReader {
   FinanceConfig take_finance() { return std::move(finance_); }
   std::optional<PlansConfig> take_plans() { return std::move(plans_); }
   std::optional<SpendingConfig> take_spending() { return std::move(spending_); }
+  std::optional<RetentionConfig> take_retention() { return retention_; }
 
  private:
   void read_settings(const toml::table& root);
@@ -76,6 +78,7 @@ class SpecReader {
   FinanceConfig finance_;
   std::optional<PlansConfig> plans_;
   std::optional<SpendingConfig> spending_;
+  std::optional<RetentionConfig> retention_;
 };
 
 engine::RulesetSpec SpecReader::read(const toml::table& root) {
@@ -83,7 +86,7 @@ engine::RulesetSpec SpecReader::read(const toml::table& root) {
       root, "",
       {"name", "version", "effective_from", "currency", "rounding", "hourly_rate", "upper_limit",
        "instalment_period_weeks", "adjustment_tolerance_percent", "interventions", "allowances",
-       "option_sets", "questions", "finance", "plans", "spending"});
+       "option_sets", "questions", "finance", "plans", "spending", "retention"});
   read_settings(root);
   read_interventions(root);
   read_allowances(root);
@@ -92,6 +95,7 @@ engine::RulesetSpec SpecReader::read(const toml::table& root) {
   read_finance(root);
   read_plans(root);
   spending_ = read_spending(reader_, root);
+  retention_ = read_retention(reader_, root);
   for (const OptionSet& set : option_sets_) {
     if (!set.used) {
       reader_.error_at(*set.node,
@@ -524,9 +528,9 @@ Loaded<LoadedRuleset> load_ruleset_text(std::string bytes, std::string source) {
   engine::Result<engine::Ruleset> created = engine::Ruleset::create(std::move(spec));
   if (!created.ok()) throw std::logic_error("a validated rule set was refused by Ruleset::create");
   std::string id = sha256_hex(bytes);
-  return LoadedRuleset{std::move(created).value(), std::move(id),         std::move(bytes),
-                       std::move(source),          reader.take_finance(), reader.take_plans(),
-                       reader.take_spending()};
+  return LoadedRuleset{std::move(created).value(), std::move(id),          std::move(bytes),
+                       std::move(source),          reader.take_finance(),  reader.take_plans(),
+                       reader.take_spending(),     reader.take_retention()};
 }
 
 Loaded<LoadedRuleset> load_ruleset_file(const std::filesystem::path& path) {

@@ -17,6 +17,7 @@
 #include "rules/diagnostic.h"
 #include "rules/finance.h"
 #include "rules/plans_config.h"
+#include "rules/retention_config.h"
 #include "rules/spending_config.h"
 
 namespace hsg::rules {
@@ -29,6 +30,7 @@ struct LoadedRuleset {
   FinanceConfig finance;             // the [finance] table, defaults where absent (rules/finance.h)
   std::optional<PlansConfig> plans;  // the [plans] table, if any (rules/plans_config.h)
   std::optional<SpendingConfig> spending;  // the [spending] table, if any (rules/spending_config.h)
+  std::optional<RetentionConfig> retention;  // [retention], if any (rules/retention_config.h)
 };
 
 // `source` names the text in diagnostics (usually its path).

@@ -57,7 +57,7 @@ TEST_CASE("a reader refuses an older file rather than migrate it") {
   CHECK(shown.exit_code == 1);
   CHECK(shown.out.empty());
   CHECK(shown.err == "hsg: error: " + store.path() +
-                         " is at schema 8 and this hsg reads schema 10; upgrade it with 'hsg init "
+                         " is at schema 8 and this hsg reads schema 11; upgrade it with 'hsg init "
                          "--db " +
                          store.path() + "' (a command that only reads never changes the file)\n");
   CHECK(bytes_of(store.path()) == before);

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "db/audit_log.h"
+#include "db/client_erasures.h"
 #include "db/client_groups.h"
 #include "db/clients.h"
 #include "tests/db/db_fixture.h"
@@ -84,10 +85,22 @@ TEST_CASE("personal details never enter the audit log and can be erased") {
   CHECK(events[1].action == "client_personal.set");
   CHECK(events[1].payload == R"({"ref":"C-1"})");
 
-  ok(clients.erase_personal(stamp("dpo"), "C-1"));
+  const db::ClientErasure erased =
+      ok(db::ClientErasures(database).erase(stamp("dpo"), "C-1", "subject's request DP-7"));
+  CHECK(erased.name_erased);
+  CHECK(erased.receipts_erased.empty());
   CHECK_FALSE(ok(clients.get("C-1")).name.has_value());
   CHECK(ok(db::AuditLog(database).verify()).ok);
-  CHECK(ok(clients.history("C-1")).back().action == "client_personal.erase");
+  const db::AuditEvent last = ok(clients.history("C-1")).back();
+  CHECK(last.action == "client.erase");
+  CHECK(last.entity_id == "C-1/1");
+  CHECK(last.payload == R"({"name_erased":1,"number":1,"reason":"subject's request DP-7",)"
+                        R"("receipts_erased":"","ref":"C-1"})");
+  const auto again = db::ClientErasures(database).erase(stamp("dpo"), "C-1", "again");
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().message ==
+        "cannot erase the personal details of client C-1: no name or receipt of theirs is "
+        "held (already erased, or never given)");
 }
 
 }  // namespace hsg::test

@@ -63,6 +63,7 @@ TEST_CASE("every table is STRICT") {
   }
   CHECK(names == std::vector<std::string>{"allocations",
                                           "audit_events",
+                                          "client_erasures",
                                           "client_personal",
                                           "clients",
                                           "decisions",

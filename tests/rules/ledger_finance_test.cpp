@@ -123,3 +123,30 @@ TEST_CASE("spending: an unknown key, a float, a negative amount and too many wee
                                  ":14: spending.keep_weeks must be 0 to 520"});
   CHECK(problems(medway_with("\n[spending]\nsign_off_above = 40.5\n")).size() == 1);
 }
+
+TEST_CASE("retention: medway has none and a [retention] table gives its years") {
+  auto medway = hsg::rules::load_ruleset_text(std::string(hsg::rules::medway_toml()), "medway");
+  CHECK_FALSE(std::get<LoadedRuleset>(medway).retention.has_value());
+  auto loaded = hsg::rules::load_ruleset_text(medway_with("\n[retention]\nyears = 7\n"), "r.toml");
+  CHECK(std::get<LoadedRuleset>(loaded).retention == hsg::rules::RetentionConfig{7});
+}
+
+TEST_CASE("retention: an unknown key and years outside 1 to 100 are named where they are") {
+  const int at = lines_in_medway() + 3;
+  CHECK(problems(medway_with("\n[retention]\nyear = 6\n")) ==
+        std::vector<std::string>{"r.toml:" + std::to_string(at) +
+                                 ":1: unknown key 'year' in retention; allowed: years"});
+  CHECK(problems(medway_with("\n[retention]\nyears = 0\n")) ==
+        std::vector<std::string>{"r.toml:" + std::to_string(at) +
+                                 ":9: retention.years must be 1 to 100"});
+  CHECK(problems(medway_with("\n[retention]\nyears = 101\n")) ==
+        std::vector<std::string>{"r.toml:" + std::to_string(at) +
+                                 ":9: retention.years must be 1 to 100"});
+}
+
+TEST_CASE("retention: an empty [retention] table asks for years") {
+  const int at = lines_in_medway() + 2;
+  CHECK(problems(medway_with("\n[retention]\n")) ==
+        std::vector<std::string>{"r.toml:" + std::to_string(at) +
+                                 ":1: missing key 'years' in retention"});
+}

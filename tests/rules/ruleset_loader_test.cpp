@@ -39,7 +39,7 @@ TEST_CASE("an unknown key is refused with the allowed keys, and the missing one 
         Lines{"test.toml:1:1: unknown key 'nmae' at the top level; allowed: name, version, "
               "effective_from, currency, rounding, hourly_rate, upper_limit, "
               "instalment_period_weeks, adjustment_tolerance_percent, interventions, "
-              "allowances, option_sets, questions, finance, plans, spending",
+              "allowances, option_sets, questions, finance, plans, spending, retention",
               "test.toml:1:1: missing key 'name' at the top level"});
   CHECK(diagnostics_of(with_line(15,
                                  "hours_per_week = { low = \"1.00\", medium = \"2.00\", hihg "
