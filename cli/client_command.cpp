@@ -80,9 +80,9 @@ int show(const Args& args, Io& io) {
                           allocation.total.to_grouped_string(), db::to_string(entry.status));
   }
   io.out << "\nrecords held\n";
-  for (const db::HeldTable& table : unwrap(app::subject_access(database, ref)).tables) {
-    if (table.name == "clients" || table.rows.empty()) continue;
-    io.out << fmt::format("  {:<26} {}\n", table.name, table.rows.size());
+  for (const db::HeldCount& held : unwrap(app::held_record_counts(database, ref))) {
+    if (held.table == "clients" || held.rows == 0) continue;
+    io.out << fmt::format("  {:<26} {}\n", held.table, held.rows);
   }
   io.out << "\nhistory\n";
   for (const db::AuditEvent& event : history.events) {

@@ -55,11 +55,18 @@ std::optional<std::string> create_owner_only(const std::filesystem::path& path) 
   return std::nullopt;
 }
 
-void remove_with_journals(const std::filesystem::path& path) {
+// The files SQLite may leave beside a database it opened.
+void remove_journals(const std::filesystem::path& path) {
   std::error_code ignored;
-  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) {
     std::filesystem::remove(path.string() + suffix, ignored);
   }
+}
+
+void remove_with_journals(const std::filesystem::path& path) {
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+  remove_journals(path);
 }
 
 }  // namespace
@@ -110,10 +117,7 @@ DbResult<BackupCopy> BackupCopy::make(Database& source, const std::filesystem::p
 
 DbResult<Done> BackupCopy::commit() {
   const std::string doing = fmt::format("cannot back up to {}", files_->target.string());
-  std::error_code ignored;
-  for (const char* suffix : {"-journal", "-wal", "-shm"}) {
-    std::filesystem::remove(files_->temporary.string() + suffix, ignored);
-  }
+  remove_journals(files_->temporary);
   if (::link(files_->temporary.c_str(), files_->target.c_str()) != 0) {
     return DbError{doing + ": " +
                    (errno == EEXIST ? std::string("it appeared while the copy was made")

@@ -5,7 +5,8 @@
 // records (type, id): every row about the client bound as @client, named as its audit
 // event names it (type = the table, id = its key as text, a composite key joined with
 // '/'). kClientTables lists the same tables with the same key expressions, in the order a
-// person reading their records would expect.
+// person reading their records would expect; audit verification checks them by the same
+// key expressions (db/audit_log.cpp).
 #pragma once
 
 #include <array>
@@ -52,12 +53,12 @@ inline constexpr char kClientRecordsWith[] =
     "  UNION ALL SELECT 'purchase_decisions', grant_id || '/' || number FROM purchase_decisions"
     "   WHERE grant_id IN client_grants) ";
 
-struct ClientTable {
+struct KeyedTable {
   std::string_view name;
   std::string_view key_as_text;  // as records (type, id) and the audit events name a row
 };
 
-inline constexpr std::array<ClientTable, 20> kClientTables{{
+inline constexpr std::array<KeyedTable, 20> kClientTables{{
     {"clients", "ref"},
     {"client_personal", "ref"},
     {"client_erasures", "ref || '/' || number"},

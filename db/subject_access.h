@@ -33,4 +33,13 @@ struct HeldTable {
 // kClientTables' tables in their order, then "receipts".
 DbResult<std::vector<HeldTable>> records_held_about(Database& database, std::string_view ref);
 
+struct HeldCount {
+  std::string table;
+  std::int64_t rows = 0;
+};
+
+// How many rows of each of those tables are about the client, in the same order, without
+// reading them (hsg client show).
+DbResult<std::vector<HeldCount>> counts_held_about(Database& database, std::string_view ref);
+
 }  // namespace hsg::db

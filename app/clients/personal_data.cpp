@@ -54,6 +54,11 @@ Result<SubjectAccess> subject_access(db::Database& database, std::string_view re
   });
 }
 
+Result<std::vector<db::HeldCount>> held_record_counts(db::Database& database,
+                                                      std::string_view ref) {
+  return attempt([&] { return unwrap(db::counts_held_about(database, ref)); });
+}
+
 Result<DueForErasure> due_for_erasure(db::Database& database, engine::Date as_of) {
   return attempt([&] {
     const auto [years, ruleset_id] = retention_on(database, as_of);

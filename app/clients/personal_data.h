@@ -41,6 +41,8 @@ struct SubjectAccess {
 };
 
 Result<SubjectAccess> subject_access(db::Database& database, std::string_view ref);
+// How many records of each kind subject_access would give, without reading them.
+Result<std::vector<db::HeldCount>> held_record_counts(db::Database& database, std::string_view ref);
 
 struct DueClient {
   std::string ref;
